@@ -1,0 +1,51 @@
+// Errors as values: every problem with content carries where it happened.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+// A place in a source file. line and col are 1-based; 0 means "unknown"
+// (e.g. a whole-file problem such as a missing file).
+struct SourcePos {
+    std::string file;
+    int line = 0;
+    int col = 0;
+
+    std::string str() const;  // "file:line:col", "file:line" or "file"
+};
+
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    SourcePos where;
+    std::string message;
+
+    // "file:line:col: error: message" — the format staff, editors and CI understand.
+    std::string str() const;
+};
+
+// Collects problems while loading or validating; never throws.
+class Diagnostics {
+public:
+    void error(SourcePos where, std::string message);
+    void warning(SourcePos where, std::string message);
+    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    void append(const Diagnostics& other);
+
+    bool has_errors() const;
+    int error_count() const;
+    int warning_count() const;
+    const std::vector<Diagnostic>& items() const { return items_; }
+    bool empty() const { return items_.empty(); }
+
+    // One line per diagnostic, each ending in '\n'.
+    std::string str() const;
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+}  // namespace kiosk

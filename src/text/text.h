@@ -1,0 +1,117 @@
+// The text engine's public API: fonts in, positioned glyphs out.
+//
+//   FontStack  owns FreeType + HarfBuzz handles for every face the kiosk uses.
+//   layout_text() shapes, breaks (ICU + CLREQ rules) and justifies one paragraph
+//              into a TextLayout: a plain value that names glyphs by (FaceId, gid).
+//   rasterize() turns one glyph into a bitmap, for the renderer's atlas.
+//
+// Units: everything here is in pixels (float). HarfBuzz/FreeType work in 26.6
+// fixed point internally; conversion happens once, inside the shaper.
+// Nothing in this module includes SDL.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/lang.h"
+#include "base/result.h"
+
+namespace kiosk::text {
+
+enum class Weight : uint8_t { Regular, Bold };
+enum class Align : uint8_t { Start, Center };
+
+// Index of a face inside a FontStack. Valid for that FontStack's lifetime.
+using FaceId = uint16_t;
+
+// Where to find the fonts. Defaults are Debian's fonts-noto-cjk, fonts-noto-core
+// and fonts-noto-color-emoji paths; KIOSK_FONT_DIR overrides the search root.
+struct FontPaths {
+    std::string cjk_regular = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    std::string cjk_bold = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc";
+    std::string latin_regular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+    std::string latin_bold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+    std::string emoji = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+};
+
+struct TextStyle {
+    Lang lang = kDefaultLang;
+    float size_px = 32.0f;
+    Weight weight = Weight::Regular;
+    float line_height_em = 1.7f;       // baseline-to-baseline distance / size
+    bool justify = false;              // CJK: both edges; last line flush start
+    float first_line_indent_em = 0.0f; // 2 for Chinese body paragraphs
+    Align align = Align::Start;        // Center: each line centred (titles, tiles)
+};
+
+struct Glyph {
+    FaceId face = 0;
+    uint32_t gid = 0;
+    uint32_t cluster = 0;  // byte offset into the laid-out UTF-8 string
+    float x = 0;           // pen position, px, from the layout's left edge
+    float y = 0;           // baseline, px, from the layout's top edge
+    float advance = 0;     // px, after spacing adjustments
+};
+
+struct Line {
+    uint32_t begin = 0, end = 0;  // byte range of the source text on this line
+    float width = 0;              // px, ink advance of the line (excluding trailing space)
+    float baseline = 0;           // px from the layout's top
+    std::vector<Glyph> glyphs;
+};
+
+// One laid-out paragraph. A plain value: copy it, cache it, dump it.
+struct TextLayout {
+    std::vector<Line> lines;
+    float width = 0;   // the max width it was laid out for, px
+    float height = 0;  // lines * line height, px
+    float size_px = 0;
+    std::string source;  // the (sanitised) UTF-8 the clusters index into
+
+    // One line per laid-out line: its text. Used by golden tests and `kiosk layout`.
+    std::string dump() const;
+    // {"lines":[{"text","width","glyphs":[{"gid","cluster","x","y","advance"}]}]}
+    std::string json() const;
+};
+
+// A glyph image for the atlas. A8 coverage, or premultiplied RGBA for colour emoji.
+struct GlyphBitmap {
+    int width = 0, height = 0;
+    int left = 0, top = 0;  // px from the pen position to the bitmap's top-left (top is up)
+    bool color = false;
+    std::vector<uint8_t> pixels;  // width*height (A8) or width*height*4 (RGBA)
+};
+
+class FontStack {
+public:
+    // Opens every face; an error names the missing file.
+    static Result<std::unique_ptr<FontStack>> load(const FontPaths& paths = {});
+    ~FontStack();
+    FontStack(const FontStack&) = delete;
+    FontStack& operator=(const FontStack&) = delete;
+
+    // True when the stack can draw cp for lang without the replacement box.
+    bool covers(char32_t cp, Lang lang) const;
+    // Vertical metrics for a style, px.
+    float ascent(const TextStyle& style) const;
+    float descent(const TextStyle& style) const;
+
+    struct Impl;
+    Impl& impl() { return *impl_; }
+
+private:
+    explicit FontStack(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Lays out utf8 (invalid bytes become U+FFFD) within max_width_px.
+// Never fails: uncovered characters get a visible box and are logged once.
+TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle& style,
+                       float max_width_px);
+
+GlyphBitmap rasterize(FontStack& fonts, FaceId face, uint32_t gid, float size_px);
+
+}  // namespace kiosk::text
