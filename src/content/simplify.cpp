@@ -1,0 +1,40 @@
+#include "content/simplify.h"
+
+#include <opencc.h>
+
+#include "base/log.h"
+#include "content/loader.h"
+
+namespace kiosk::content {
+
+void Simplifier::Closer::operator()(void* od) const { opencc_close(static_cast<opencc_t>(od)); }
+
+std::optional<Simplifier> Simplifier::open() {
+    opencc_t od = opencc_open("hk2s.json");
+    if (od == reinterpret_cast<opencc_t>(-1)) {
+        log_warn("OpenCC hk2s.json not found; Simplified Chinese falls back to Traditional");
+        return std::nullopt;
+    }
+    return Simplifier(od);
+}
+
+std::string Simplifier::convert(std::string_view traditional) const {
+    char* out = opencc_convert_utf8(static_cast<opencc_t>(od_.get()), traditional.data(),
+                                    traditional.size());
+    if (!out) return std::string(traditional);
+    std::string s(out);
+    opencc_convert_utf8_free(out);
+    return s;
+}
+
+void derive_simplified_texts(Bundle& bundle) {
+    auto simplifier = Simplifier::open();
+    if (!simplifier) return;
+    for_each_text(bundle, [&](LocalText& t) {
+        if (t.has(Lang::ZhHans) || !t.has(Lang::ZhHK)) return;
+        t.set(Lang::ZhHans, simplifier->convert(t.get(Lang::ZhHK)));
+        t.simplified_derived = true;
+    });
+}
+
+}  // namespace kiosk::content
