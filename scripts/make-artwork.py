@@ -161,7 +161,7 @@ def icon_finance(c):
         c.rect(x, 150 - h, x + 26, 150, ON, r=5)
     # coin
     c.ring(60, 56, 26, ON, STROKE)
-    c.line([(60, 44), (60, 68)], ON, STROKE - 2)
+    c.circle(60, 56, 8, ON)
     # rising arrow
     c.line([(100, 56), (128, 34), (158, 34)], ON, STROKE - 2)
     c.poly([(150, 20), (174, 34), (150, 48)], ON)
@@ -225,31 +225,28 @@ def _person(c, cx, top, scale):
 
 
 def icon_youth(c):
-    _person(c, 64, 38, 0.95)
-    # separation gap around the front person
-    c.circle(126, 62, 28, OFF)
-    c.ellipse(126 - 54, 100, 126 + 54, 100 + 120, OFF)
-    _person(c, 126, 38, 1.0)
-    c.rect(0, 170, 192, 192, OFF)
+    _person(c, 62, 26, 0.86)
+    # cut a margin around the front person so the two read separately
+    c.circle(124, 66, 31, OFF)
+    c.ellipse(124 - 56, 104, 124 + 56, 104 + 112, OFF)
+    _person(c, 124, 44, 1.0)
+    c.rect(0, 172, 192, 192, OFF)
 
 
 def icon_culture(c):
-    # pagoda with three upturned roofs and a spire
-    c.line([(96, 10), (96, 34)], ON, STROKE - 4)
-    c.circle(96, 20, 7, ON)
-    tiers = [(40, 36, 62), (64, 54, 82), (100, 68, 104)]
-    y = 34
-    for i, (h, body_w, roof_w) in enumerate(tiers):
-        c.poly([(96 - roof_w, y + 20), (96 - roof_w + 10, y + 8),
-                (96 - 18, y), (96 + 18, y), (96 + roof_w - 10, y + 8),
-                (96 + roof_w, y + 20), (96 + roof_w - 12, y + 24),
-                (96 - roof_w + 12, y + 24)], ON)
-        bw = body_w / 2
-        c.rect(96 - bw, y + 24, 96 + bw, y + 16 + h - 12, ON)
-        if i == 2:
-            c.rect(96 - 10, y + 42, 96 + 10, y + 16 + h - 12, OFF, r=4)
-        y += 12 + h - 12 + 4 - 8
-    c.rect(20, 172, 172, 182, ON, r=4)
+    # pagoda: three tiers with upturned eaves, a spire and a base
+    c.line([(96, 12), (96, 44)], ON, STROKE - 4)
+    c.circle(96, 20, 8, ON)
+    tiers = [(40, 58, 44, 78, 20), (78, 98, 62, 122, 28),
+             (122, 144, 80, 170, 38)]
+    for y0, yb, w, body_bottom, bw in tiers:
+        c.poly([(96 - w * 0.3, y0), (96 + w * 0.3, y0),
+                (96 + w * 0.85, yb - 6), (96 + w, yb - 13),
+                (96 + w * 0.92, yb), (96 - w * 0.92, yb),
+                (96 - w, yb - 13), (96 - w * 0.85, yb - 6)], ON)
+        c.rect(96 - bw, yb - 1, 96 + bw, body_bottom, ON)
+    c.rect(96 - 11, 150, 96 + 11, 172, OFF, r=5)
+    c.rect(26, 168, 166, 180, ON, r=4)
 
 
 def icon_talent(c):
@@ -271,10 +268,10 @@ def icon_healthcare(c):
     c.rect(62, 18, 110, 142, ON, r=8)
     c.rect(24, 56, 148, 104, ON, r=8)
     # herb leaf at lower right with a cut-out margin
-    leaf = _leaf_points(150, 152, 52, math.radians(-40), 0.55)
-    c.poly(_leaf_points(150, 152, 62, math.radians(-40), 0.7), OFF)
+    leaf = _leaf_points(146, 148, 64, math.radians(-40), 0.55)
+    c.poly(_leaf_points(146, 148, 78, math.radians(-40), 0.72), OFF)
     c.poly(leaf, ON)
-    c.line([(128, 176), (150, 152)], OFF, 4, caps=False)
+    c.line([(122, 176), (160, 136)], OFF, 4, caps=False)
 
 
 def _leaf_points(cx, cy, length, ang, width):
@@ -299,8 +296,8 @@ def icon_environment(c):
     c.line([(46, 142), (150, 38)], OFF, 8, caps=False)
     for t in (0.35, 0.55, 0.75):
         x, y = 46 + 104 * t, 142 - 104 * t
-        c.line([(x, y), (x - 26, y - 14)], OFF, 6, caps=False)
-        c.line([(x, y), (x + 14, y + 26)], OFF, 6, caps=False)
+        c.line([(x, y), (x - 2, y - 26)], OFF, 6, caps=False)
+        c.line([(x, y), (x + 26, y + 2)], OFF, 6, caps=False)
     c.line([(20, 172), (62, 128)], ON, STROKE)
 
 
@@ -626,7 +623,7 @@ def scene_trade(a):
 def scene_aviation(a):
     c = Canvas(W, H, 2)
     c.vgrad(0, 560, tint(a, 0.3), tint(a, 0.85))
-    for (x, y, s) in ((200, 150, 1.0), (1000, 110, 0.8), (760, 260, 0.6)):
+    for (x, y, s) in ((200, 150, 1.0), (1000, 110, 0.8), (90, 420, 0.6)):
         for dx, dy, r in ((0, 0, 40), (40, -16, 50), (90, 0, 38), (45, 10, 40)):
             c.circle(x + dx * s * 1.5, y + dy * s * 1.5, r * s * 1.5,
                      (255, 255, 255))
@@ -688,8 +685,8 @@ def scene_youth(a):
     skyline(c, 880, W, 470, shade(a, 0.4), 12, 80, 300)
     hills(c, 610, 90, shade(a, 0.45), 43, 0.6)
     c.ellipse(360, 520, 920, 760, shade(a, 0.6))
-    person(c, 560, 600, 1.05, (250, 240, 230), arm_up=True)
-    person(c, 710, 600, 1.0, "#FFD27A", arm_up=True)
+    person(c, 560, 640, 1.45, (250, 240, 230), arm_up=True)
+    person(c, 720, 640, 1.35, "#FFD27A", arm_up=True)
     return c.result()
 
 
