@@ -26,6 +26,9 @@ enum class Align : uint8_t { Start, Center };
 
 // Index of a face inside a FontStack. Valid for that FontStack's lifetime.
 using FaceId = uint16_t;
+// Reserved FaceId for characters no font covers: rasterize() draws a hollow box
+// so missing glyphs are visible on screen (and the content validator can flag them).
+inline constexpr FaceId kBoxFace = 0xFFFF;
 
 // Where to find the fonts. Defaults are Debian's fonts-noto-cjk, fonts-noto-core
 // and fonts-noto-color-emoji paths; KIOSK_FONT_DIR overrides the search root.
@@ -61,6 +64,9 @@ struct Line {
     float width = 0;              // px, ink advance of the line (excluding trailing space)
     float baseline = 0;           // px from the layout's top
     std::vector<Glyph> glyphs;
+    float x = 0;             // px from the layout's left edge to the line start (indent/centring)
+    bool overflows = false;  // a single grapheme wider than max_width (logged)
+    bool justified = false;  // extra space was distributed to reach max_width
 };
 
 // One laid-out paragraph. A plain value: copy it, cache it, dump it.

@@ -1,0 +1,115 @@
+#include "text/linefit.h"
+
+namespace kiosk::text {
+namespace {
+
+bool is_blank(const Atom& a) {
+    return a.first == CharClass::Space || a.first == CharClass::Newline ||
+           a.first == CharClass::Control;
+}
+
+// Width of atom k inside a line that starts at `begin`, without its right trim
+// (the caller adds it back only when the next atom is on the same line).
+float inner_width(const Atom& a, bool first, bool soft_start) {
+    const float left = first ? (soft_start ? a.start_trim : 0.0f) : a.trim_left;
+    return a.advance - left + (first ? 0.0f : a.gap_before);
+}
+
+// Incremental width of a growing line, so fitting stays linear in the text.
+struct LineMeter {
+    const std::vector<Atom>& atoms;
+    uint32_t begin;
+    bool soft_start;
+    float sum = 0;             // through the last atom added, right trims of inner atoms applied
+    float width_to_ink = 0;    // line width if it ended at the last non-blank atom
+
+    void add(uint32_t k) {
+        const Atom& a = atoms[k];
+        if (k > begin) sum -= atoms[k - 1].trim_right;  // k-1 now has a right neighbour
+        sum += inner_width(a, k == begin, soft_start);
+        if (!is_blank(a)) width_to_ink = sum;
+    }
+};
+
+}  // namespace
+
+float span_width(const std::vector<Atom>& atoms, uint32_t begin, uint32_t end, bool soft_start) {
+    LineMeter m{atoms, begin, soft_start};
+    for (uint32_t k = begin; k < end; ++k) m.add(k);
+    return m.width_to_ink;
+}
+
+void fit_lines(const std::vector<Atom>& atoms, float first_width, float width,
+               std::vector<LineSpan>& lines) {
+    lines.clear();
+    const auto n = static_cast<uint32_t>(atoms.size());
+    uint32_t s = 0;
+    bool soft = false;
+    while (s < n) {
+        const float avail = lines.empty() ? first_width : width;
+        LineSpan line{s, n, soft, true, false, false};
+        LineMeter m{atoms, s, soft};
+        uint32_t best = 0;  // last allowed break that fits; 0 = none yet
+        for (uint32_t k = s; k < n; ++k) {
+            if (atoms[k].first == CharClass::Newline) {
+                line.end = k + 1;
+                break;
+            }
+            m.add(k);
+            if (m.width_to_ink > avail + 0.01f) {
+                line.hard_end = false;
+                if (best > s) {
+                    line.end = best;
+                } else if (k > s) {
+                    line.end = k;  // no break allowed: split between graphemes
+                    line.emergency = true;
+                } else {
+                    line.end = k + 1;  // a single grapheme wider than the line
+                    line.overflow = true;
+                }
+                break;
+            }
+            if (k + 1 < n && atoms[k + 1].break_before != BreakKind::None) best = k + 1;
+        }
+        lines.push_back(line);
+        soft = !line.hard_end;
+        s = line.end;
+    }
+}
+
+namespace {
+
+// "One character, or one character plus punctuation".
+bool is_orphan(const std::vector<Atom>& atoms, const LineSpan& line) {
+    int characters = 0;
+    for (uint32_t k = line.begin; k < line.end; ++k) {
+        const CharClass c = atoms[k].first;
+        if (is_blank(atoms[k]) || is_punctuation_class(c)) continue;
+        if (c != CharClass::Han) return false;  // Latin words are not orphans
+        ++characters;
+    }
+    return characters == 1;
+}
+
+void fix_orphan(const std::vector<Atom>& atoms, float width, LineSpan& prev, LineSpan& last) {
+    for (uint32_t b = prev.end - 1; b > prev.begin + 1; --b) {
+        if (atoms[b].break_before != BreakKind::Allowed) continue;
+        if (span_width(atoms, b, last.end, true) > width + 0.01f) return;
+        prev.end = b;
+        last.begin = b;
+        return;
+    }
+}
+
+}  // namespace
+
+void avoid_orphans(const std::vector<Atom>& atoms, float width, std::vector<LineSpan>& lines) {
+    for (size_t i = 1; i < lines.size(); ++i) {
+        LineSpan& prev = lines[i - 1];
+        LineSpan& last = lines[i];
+        if (!last.hard_end || prev.hard_end || prev.emergency || prev.overflow) continue;
+        if (is_orphan(atoms, last)) fix_orphan(atoms, width, prev, last);
+    }
+}
+
+}  // namespace kiosk::text
