@@ -1,0 +1,255 @@
+#include "app/app.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "layout/pages.h"
+#include "layout/theme.h"
+
+namespace kiosk::app {
+
+using layout::Action;
+using layout::PageId;
+
+App::App(std::shared_ptr<const content::Bundle> bundle, text::FontStack& fonts, AppConfig cfg)
+    : bundle_(std::move(bundle)),
+      fonts_(fonts),
+      cfg_(cfg),
+      session_(static_cast<int>(bundle_->areas.size()), cfg.default_lang) {
+    input::GestureConfig g;
+    const float mm = cfg_.screen.dpi / 25.4f;
+    g.slop_px = std::max(10.0f, 3.0f * mm);  // 3 mm: a resting finger wobbles less than that
+    g.swipe_min_px = static_cast<float>(std::min(cfg_.screen.width, cfg_.screen.height)) * 0.12f;
+    gestures_.set_config(g);
+    scroller_.set_range(0);
+}
+
+std::shared_ptr<const layout::DisplayList> App::build(const PageId& p) {
+    layout::Screen s = cfg_.screen;
+    s.large_text = session_.large_text();
+    const CacheKey key{static_cast<int>(p.kind), p.area, static_cast<int>(session_.lang()),
+                       s.large_text, s.width, s.height};
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    layout::PageContext ctx{*bundle_, fonts_, session_.lang(), s};
+    auto dl = std::make_shared<const layout::DisplayList>(layout::build_page(ctx, p));
+    cache_[key] = dl;
+    return dl;
+}
+
+std::shared_ptr<const layout::DisplayList> App::current() {
+    auto dl = build(session_.page());
+    scroller_.set_range(dl->content_height - dl->viewport.h);
+    return dl;
+}
+
+void App::navigate(Transition kind, int direction, Millis now) {
+    transition_ = kind;
+    direction_ = direction;
+    transition_start_ = now;
+    scroller_.reset();
+    current();  // sets the scroll range for the new page
+    pressed_ = -1;
+    dirty_ = true;
+}
+
+void App::perform(const Action& a, Millis now) {
+    from_ = current();
+    from_scroll_ = scroller_.offset();
+    switch (a.kind) {
+        case Action::Kind::Open:
+            session_.open(a.page);
+            navigate(Transition::Fade, 1, now);
+            break;
+        case Action::Kind::Back:
+            if (session_.back()) navigate(Transition::Fade, -1, now);
+            break;
+        case Action::Kind::Previous:
+        case Action::Kind::Next: {
+            const int dir = a.kind == Action::Kind::Next ? 1 : -1;
+            session_.step_area(dir);
+            navigate(Transition::Slide, dir, now);
+            break;
+        }
+        case Action::Kind::SetLang:
+            if (a.lang == session_.lang()) break;
+            session_.set_lang(a.lang);
+            relayout_keeping_place();
+            break;
+        case Action::Kind::ToggleLargeText:
+            session_.toggle_large_text();
+            relayout_keeping_place();
+            break;
+        case Action::Kind::None: break;
+    }
+}
+
+// Language or text size changed: same page, and the same paragraph at the top.
+void App::relayout_keeping_place() {
+    const auto& old_anchors = from_->anchors;
+    const float old_scroll = from_scroll_;
+    int index = -1;
+    for (size_t i = 0; i < old_anchors.size(); ++i) {
+        if (old_anchors[i] <= old_scroll + 1) index = static_cast<int>(i);
+    }
+    auto dl = current();
+    float target = 0;
+    if (index >= 0 && index < static_cast<int>(dl->anchors.size()) && old_scroll > 0)
+        target = dl->anchors[static_cast<size_t>(index)];
+    scroller_.set_offset(target);
+    transition_ = Transition::None;
+    from_.reset();
+    pressed_ = -1;
+    dirty_ = true;
+}
+
+void App::on_gesture(const input::Gesture& g, Millis now) {
+    using K = input::Gesture::Kind;
+    auto dl = current();
+    switch (g.kind) {
+        case K::Press:
+            scroller_.stop();
+            pressed_ = dl->hit(g.x, g.y, scroller_.offset());
+            break;
+        case K::Release: pressed_ = -1; break;
+        case K::Tap: {
+            pressed_ = -1;
+            const int t = dl->hit(g.x, g.y, scroller_.offset());
+            if (t >= 0) perform(dl->targets[static_cast<size_t>(t)].action, now);
+            break;
+        }
+        case K::DragStart: break;
+        case K::Drag:
+            if (!g.horizontal) scroller_.drag(g.dy);
+            break;
+        case K::DragEnd:
+            if (!g.horizontal) scroller_.fling(g.vy, now);
+            break;
+        case K::SwipeLeft:
+        case K::SwipeRight:
+            if (session_.page().kind == PageId::Kind::Area)
+                perform(Action::of(g.kind == K::SwipeLeft ? Action::Kind::Next : Action::Kind::Previous), now);
+            break;
+    }
+    dirty_ = true;
+}
+
+void App::pointer(const input::PointerEvent& e) {
+    now_ = std::max(now_, e.t);
+    last_input_ = e.t;
+    if (e.type == input::PointerEvent::Type::Down && transition_ != Transition::None) {
+        transition_ = Transition::None;  // a touch finishes any animation at once
+        from_.reset();
+    }
+    for (const auto& g : gestures_.feed(e)) on_gesture(g, e.t);
+}
+
+void App::key(std::string_view name, Millis now) {
+    last_input_ = now;
+    if (name == "Escape" || name == "Backspace" || name == "AC Back") {
+        perform(Action::of(Action::Kind::Back), now);
+    } else if (name == "Home") {
+        perform(Action::open(PageId::home()), now);
+    } else if ((name == "Right" || name == "Left") && session_.page().kind == PageId::Kind::Area) {
+        perform(Action::of(name == "Right" ? Action::Kind::Next : Action::Kind::Previous), now);
+    } else if (name == "Down" || name == "PageDown" || name == "Up" || name == "PageUp") {
+        const float step = (name.size() > 4 ? 0.8f : 0.15f) * static_cast<float>(cfg_.screen.height);
+        scroller_.drag(name == "Down" || name == "PageDown" ? -step : step);
+        dirty_ = true;
+    }
+}
+
+void App::resize(const layout::Screen& screen) {
+    cfg_.screen = screen;
+    cache_.clear();
+    transition_ = Transition::None;
+    from_.reset();
+    current();
+    dirty_ = true;
+}
+
+void App::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
+    const std::string page = layout::page_name(*bundle_, session_.page());
+    bundle_ = std::move(bundle);
+    cache_.clear();
+    session_.set_area_count(static_cast<int>(bundle_->areas.size()));
+    if (auto p = layout::parse_page(*bundle_, page)) session_.open(*p);
+    transition_ = Transition::None;
+    from_.reset();
+    current();
+    dirty_ = true;
+}
+
+void App::show(const PageId& page, Lang lang, bool large_text) {
+    session_.reset();
+    session_.set_lang(lang);
+    if (large_text) session_.toggle_large_text();
+    session_.open(page);
+    transition_ = Transition::None;
+    from_.reset();
+    scroller_.reset();
+    current();
+    dirty_ = true;
+}
+
+bool App::animating() const { return transition_ != Transition::None || scroller_.moving(); }
+
+Millis App::next_deadline() const {
+    if (session_.is_pristine() && scroller_.offset() == 0) return -1;
+    return last_input_ + cfg_.idle_timeout_ms;
+}
+
+bool App::tick(Millis now) {
+    now_ = std::max(now_, now);
+    if (scroller_.step(now_)) dirty_ = true;
+    const Millis dur = transition_ == Transition::Slide ? cfg_.slide_ms : cfg_.fade_ms;
+    if (transition_ != Transition::None) {
+        dirty_ = true;
+        if (now_ - transition_start_ >= dur) {
+            transition_ = Transition::None;
+            from_.reset();
+        }
+    }
+    const Millis deadline = next_deadline();
+    if (deadline >= 0 && now_ >= deadline && !gestures_.active()) {
+        // Idle: the next visitor finds Home in the default language.
+        from_ = current();
+        from_scroll_ = scroller_.offset();
+        session_.reset();
+        navigate(Transition::Fade, -1, now_);
+    }
+    return dirty_;
+}
+
+Frame App::frame() {
+    Frame f;
+    f.background = layout::theme::kPage;
+    auto dl = current();
+    layout::ViewState view;
+    view.scroll = scroller_.offset();
+    view.pressed = pressed_;
+    if (transition_ != Transition::None && from_) {
+        const Millis dur = transition_ == Transition::Slide ? cfg_.slide_ms : cfg_.fade_ms;
+        const float t = std::clamp(static_cast<float>(now_ - transition_start_) / static_cast<float>(dur), 0.0f, 1.0f);
+        const float ease = 1 - std::pow(1 - t, 3.0f);  // ease-out cubic: quick start, soft landing
+        layout::ViewState from_view;
+        from_view.scroll = from_scroll_;
+        if (transition_ == Transition::Slide) {
+            const float w = static_cast<float>(cfg_.screen.width) * static_cast<float>(direction_);
+            from_view.dx = -ease * w;
+            view.dx = (1 - ease) * w;
+            f.layers.push_back({from_, from_view});
+        } else if (t < 0.5f) {
+            from_view.opacity = 1 - t * 2;  // fade out, then the new page fades in
+            f.layers.push_back({from_, from_view});
+            dirty_ = false;
+            return f;  // the new page is not visible yet
+        } else {
+            view.opacity = t * 2 - 1;
+        }
+    }
+    f.layers.push_back({dl, view});
+    dirty_ = false;
+    return f;
+}
+
+}  // namespace kiosk::app

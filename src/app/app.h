@@ -1,0 +1,99 @@
+// The kiosk's behaviour, independent of any window: input in, frames out.
+// Time is always passed in (real or virtual), so a replayed session and a real
+// one behave identically. No SDL here; the window loop and the headless
+// renderer both drive this class.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "app/session.h"
+#include "content/model.h"
+#include "input/gesture.h"
+#include "input/scroller.h"
+#include "layout/display_list.h"
+#include "layout/metrics.h"
+#include "text/text.h"
+
+namespace kiosk::app {
+
+struct AppConfig {
+    layout::Screen screen;
+    Lang default_lang = kDefaultLang;
+    Millis idle_timeout_ms = 90'000;
+    Millis slide_ms = 320;
+    Millis fade_ms = 240;
+};
+
+// What to draw on one frame: one page, or two during a transition.
+struct Frame {
+    layout::Rgba background;
+    struct Layer {
+        std::shared_ptr<const layout::DisplayList> page;
+        layout::ViewState view;
+    };
+    std::vector<Layer> layers;
+};
+
+class App {
+public:
+    App(std::shared_ptr<const content::Bundle> bundle, text::FontStack& fonts, AppConfig cfg);
+
+    void pointer(const input::PointerEvent& e);
+    void key(std::string_view name, Millis now);
+    void resize(const layout::Screen& screen);
+    // New content (e.g. after a USB import): keeps the visitor's page when it still exists.
+    void set_bundle(std::shared_ptr<const content::Bundle> bundle);
+
+    // Shows a page directly, without a transition (tools, replay set-up).
+    void show(const layout::PageId& page, Lang lang, bool large_text = false);
+    // The window was exposed or the content of the screen was lost: draw again.
+    void invalidate() { dirty_ = true; }
+
+    // Advances animations and timers to `now`. True when the picture changed.
+    bool tick(Millis now);
+    bool animating() const;
+    // The next time tick() must run although nothing happens (the idle timeout); -1: none.
+    Millis next_deadline() const;
+    bool dirty() const { return dirty_; }
+    // The frame to draw now; clears dirty().
+    Frame frame();
+
+    const Session& session() const { return session_; }
+    const content::Bundle& bundle() const { return *bundle_; }
+    std::shared_ptr<const layout::DisplayList> page() { return current(); }
+    float scroll() const { return scroller_.offset(); }
+
+private:
+    enum class Transition { None, Slide, Fade };
+    using CacheKey = std::tuple<int, int, int, bool, int, int>;
+
+    std::shared_ptr<const layout::DisplayList> current();
+    std::shared_ptr<const layout::DisplayList> build(const layout::PageId& p);
+    void perform(const layout::Action& a, Millis now);
+    void navigate(Transition kind, int direction, Millis now);
+    void relayout_keeping_place();
+    void on_gesture(const input::Gesture& g, Millis now);
+
+    std::shared_ptr<const content::Bundle> bundle_;
+    text::FontStack& fonts_;
+    AppConfig cfg_;
+    Session session_;
+    input::GestureRecognizer gestures_;
+    input::Scroller scroller_;
+    std::map<CacheKey, std::shared_ptr<const layout::DisplayList>> cache_;
+    int pressed_ = -1;
+    bool dirty_ = true;
+    Millis now_ = 0, last_input_ = 0;
+
+    Transition transition_ = Transition::None;
+    std::shared_ptr<const layout::DisplayList> from_;
+    float from_scroll_ = 0;
+    int direction_ = 1;
+    Millis transition_start_ = 0;
+};
+
+}  // namespace kiosk::app

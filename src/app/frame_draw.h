@@ -1,0 +1,14 @@
+// Draws an app Frame (one page, or two mid-transition) with the renderer.
+#pragma once
+
+#include "app/app.h"
+#include "render/renderer.h"
+
+namespace kiosk::app {
+
+inline void draw_frame(render::Renderer& r, const Frame& f) {
+    r.clear(f.background);
+    for (const auto& layer : f.layers) r.draw(*layer.page, layer.view);
+}
+
+}  // namespace kiosk::app

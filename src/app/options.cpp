@@ -1,0 +1,82 @@
+#include "app/options.h"
+
+#include <cstdio>
+
+namespace kiosk::app {
+namespace {
+
+// Subcommands whose own parser reads every argument after the name.
+bool delegated(const std::string& cmd) {
+    return cmd == "layout" || cmd == "keygen" || cmd == "bundle" || cmd == "import" ||
+           cmd == "status";
+}
+
+bool parse_size(const std::string& s, int& w, int& h) {
+    char x = 0;
+    return std::sscanf(s.c_str(), "%d%c%d", &w, &x, &h) == 3 && (x == 'x' || x == 'X') && w >= 64 &&
+           h >= 64 && w <= 8192 && h <= 8192;
+}
+
+Diagnostic bad(const std::string& msg) { return Diagnostic{Severity::Error, {"kiosk"}, msg}; }
+
+}  // namespace
+
+std::string usage() {
+    return R"(usage:
+  kiosk [--windowed[=WxH]] [--content DIR | --data DIR] [--lang TAG] [--config FILE] [--trace]
+  kiosk render --page ID --out FILE.png [--size WxH] [--lang TAG] [--content DIR]
+               [--events FILE] [--large-text]
+  kiosk render --all --out DIR [--size WxH] [--content DIR]
+  kiosk validate [DIR]
+  kiosk layout --text T --width PX [--font-size PX] [--lang TAG] [--json]
+  kiosk keygen --out PREFIX
+  kiosk bundle DIR --key FILE --out FILE.kiosk [--version N] [--label TEXT]
+  kiosk import FILE --data DIR [--pubkey KEY] [--allow-downgrade]
+  kiosk status --data DIR
+page ids: home, about, finance, innovation-technology, trade-investment, aviation,
+  education, youth-exchange, culture-tourism, talent-civil-service, healthcare-tcm,
+  environment, hk-residents-mainland, legal-dispute-resolution
+languages: zh-HK (default), zh-Hans, en
+)";
+}
+
+Result<Options> parse_options(const std::vector<std::string>& args) {
+    Options o;
+    size_t i = 0;
+    if (!args.empty() && !args[0].empty() && args[0][0] != '-') o.command = args[i++];
+    if (delegated(o.command)) {
+        o.rest.assign(args.begin() + static_cast<long>(i), args.end());
+        return o;
+    }
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& into) -> bool {
+            if (i + 1 >= args.size()) return false;
+            into = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--content" && value(v)) o.content_dir = v;
+        else if (a == "--data" && value(v)) o.data_dir = v;
+        else if (a == "--page" && value(v)) o.page = v;
+        else if (a == "--out" && value(v)) o.out = v;
+        else if (a == "--events" && value(v)) o.events = v;
+        else if (a == "--lang" && value(v)) o.lang = v;
+        else if (a == "--config" && value(v)) o.config = v;
+        else if (a == "--size" && value(v)) {
+            if (!parse_size(v, o.width, o.height)) return bad("--size wants WxH, e.g. 1920x1080");
+        } else if (a == "--windowed") o.windowed = true;
+        else if (a.rfind("--windowed=", 0) == 0) {
+            o.windowed = true;
+            if (!parse_size(a.substr(11), o.width, o.height)) return bad("--windowed=WxH, e.g. --windowed=1280x720");
+        } else if (a == "--all") o.all = true;
+        else if (a == "--large-text") o.large_text = true;
+        else if (a == "--trace") o.trace = true;
+        else if (a == "--help" || a == "-h") o.command = "help";
+        else if (!a.empty() && a[0] != '-') o.rest.push_back(a);
+        else return bad("unknown or incomplete option '" + a + "'");
+    }
+    return o;
+}
+
+}  // namespace kiosk::app

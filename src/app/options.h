@@ -1,0 +1,32 @@
+// Command-line options shared by the subcommands (see README, "Command line").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+
+namespace kiosk::app {
+
+struct Options {
+    std::string command;  // "" (run the kiosk), render, validate, layout, keygen, ...
+    std::optional<std::string> content_dir;  // --content DIR: use exactly this content
+    std::string data_dir = "/var/lib/kiosk";  // --data DIR: installed bundles
+    std::string page = "home";
+    std::string out;
+    std::optional<std::string> events;
+    std::string lang;
+    std::optional<std::string> config;
+    int width = 0, height = 0;  // --size / --windowed=WxH; 0 = native or default
+    bool windowed = false;
+    bool all = false;
+    bool large_text = false;
+    bool trace = false;
+    std::vector<std::string> rest;  // positional arguments, and everything for delegated commands
+};
+
+Result<Options> parse_options(const std::vector<std::string>& args);
+std::string usage();
+
+}  // namespace kiosk::app

@@ -1,0 +1,31 @@
+// What every displaying subcommand needs: the fonts and the content, loaded
+// from the place the options point to.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "app/app.h"
+#include "app/options.h"
+#include "content/model.h"
+#include "text/text.h"
+
+namespace kiosk::app {
+
+struct Runtime {
+    std::unique_ptr<text::FontStack> fonts;
+    std::shared_ptr<const content::Bundle> bundle;
+    std::filesystem::path content_dir;
+};
+
+// The content folder to use: --content, else the data dir's active bundle, else
+// the built-in content. Empty when none exists.
+std::filesystem::path resolve_content_dir(const Options& o);
+// Loads fonts and content; prints every problem to stderr. nullopt on failure.
+std::optional<Runtime> load_runtime(const Options& o);
+AppConfig app_config(const Options& o, int width, int height);
+
+int run_render(const Options& o);  // headless.cpp
+int run_window(const Options& o);  // window.cpp
+
+}  // namespace kiosk::app

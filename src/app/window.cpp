@@ -1,0 +1,111 @@
+// The kiosk on a real screen: KMSDRM on the device, X11/Wayland on a desktop.
+// The loop sleeps in SDL_WaitEventTimeout until input arrives or the next
+// deadline (idle timeout); it draws only when the app says the picture changed,
+// so a static page costs zero frames.
+#include <iostream>
+
+#include "app/frame_draw.h"
+#include "app/runtime.h"
+#include "render/sdl_handles.h"
+
+namespace kiosk::app {
+namespace {
+
+struct SdlSession {
+    bool ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0;
+    ~SdlSession() { SDL_Quit(); }
+};
+
+std::optional<input::PointerEvent> pointer_event(const SDL_Event& e, int w, int h, Millis now) {
+    using T = input::PointerEvent::Type;
+    const auto fx = [w](float x) { return x * static_cast<float>(w); };
+    const auto fy = [h](float y) { return y * static_cast<float>(h); };
+    switch (e.type) {
+        case SDL_FINGERDOWN: return input::PointerEvent{T::Down, fx(e.tfinger.x), fy(e.tfinger.y), now};
+        case SDL_FINGERMOTION: return input::PointerEvent{T::Move, fx(e.tfinger.x), fy(e.tfinger.y), now};
+        case SDL_FINGERUP: return input::PointerEvent{T::Up, fx(e.tfinger.x), fy(e.tfinger.y), now};
+        case SDL_MOUSEBUTTONDOWN:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+            return input::PointerEvent{T::Down, float(e.button.x), float(e.button.y), now};
+        case SDL_MOUSEMOTION:
+            if (e.motion.which == SDL_TOUCH_MOUSEID || !(e.motion.state & SDL_BUTTON_LMASK)) break;
+            return input::PointerEvent{T::Move, float(e.motion.x), float(e.motion.y), now};
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+            return input::PointerEvent{T::Up, float(e.button.x), float(e.button.y), now};
+        default: break;
+    }
+    return std::nullopt;
+}
+
+render::RendererPtr make_renderer(SDL_Window* window) {
+    render::RendererPtr r(SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    if (!r) r.reset(SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE));
+    return r;
+}
+
+}  // namespace
+
+int run_window(const Options& o) {
+    auto rt = load_runtime(o);
+    if (!rt) return 1;
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers arrive once, as fingers
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SdlSession sdl;
+    if (!sdl.ok) {
+        std::cerr << "kiosk: error: no display available (" << SDL_GetError()
+                  << ").\nTo see the kiosk without a screen: kiosk render --page home --out home.png\n";
+        return 1;
+    }
+    const int ww = o.width ? o.width : 1280, wh = o.height ? o.height : 720;
+    const Uint32 flags = o.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
+    render::WindowPtr window(SDL_CreateWindow("2023港澳•浙江周", SDL_WINDOWPOS_CENTERED,
+                                              SDL_WINDOWPOS_CENTERED, ww, wh, flags));
+    if (!window) {
+        std::cerr << "kiosk: error: cannot open a window: " << SDL_GetError() << "\n";
+        return 1;
+    }
+    if (!o.windowed) SDL_ShowCursor(SDL_DISABLE);
+    render::RendererPtr sdl_renderer = make_renderer(window.get());
+    if (!sdl_renderer) {
+        std::cerr << "kiosk: error: cannot create a renderer: " << SDL_GetError() << "\n";
+        return 1;
+    }
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
+    render::Renderer renderer(sdl_renderer.get(), *rt->fonts);
+    App app(rt->bundle, *rt->fonts, app_config(o, w, h));
+    app.show(layout::PageId::home(), app.session().lang());
+
+    for (bool running = true; running;) {
+        Millis now = SDL_GetTicks64();
+        int timeout = -1;
+        if (app.animating()) timeout = 0;
+        else if (Millis d = app.next_deadline(); d >= 0) timeout = static_cast<int>(std::max<Millis>(0, d - now));
+        SDL_Event e;
+        bool got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+        while (got) {
+            now = SDL_GetTicks64();
+            if (e.type == SDL_QUIT) running = false;
+            else if (auto p = pointer_event(e, w, h, now)) app.pointer(*p);
+            else if (e.type == SDL_KEYDOWN) app.key(SDL_GetKeyName(e.key.keysym.sym), now);
+            else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
+                app.resize(app_config(o, w, h).screen);
+            } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                app.invalidate();
+            } else if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+                app.invalidate();
+            }
+            got = SDL_PollEvent(&e);
+        }
+        if (app.tick(SDL_GetTicks64())) {
+            draw_frame(renderer, app.frame());
+            renderer.present();
+            if (o.trace) std::cerr << "frame " << SDL_GetTicks64() << "\n";
+        }
+    }
+    return 0;
+}
+
+}  // namespace kiosk::app

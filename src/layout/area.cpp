@@ -1,0 +1,129 @@
+// An area page: coloured title band, picture(s) with captions, every paragraph,
+// and a footer to step to the previous/next area.
+#include <algorithm>
+
+#include "layout/pages.h"
+#include "layout/theme.h"
+#include "text/type_scale.h"
+
+namespace kiosk::layout {
+namespace {
+
+constexpr float kPictureAspect = 16.0f / 9.0f;
+constexpr float kMaxMeasureEm = 38.0f;  // longest comfortable line, in body em
+
+text::TextStyle body_style(const Builder& b) {
+    text::TextStyle st = b.style(text::type_scale::kBodyEm);
+    if (is_chinese(b.lang())) {
+        st.justify = true;
+        st.first_line_indent_em = text::type_scale::kChineseIndentEm;
+    }
+    return st;
+}
+
+// Pictures with captions, stacked in a column; returns the bottom.
+float pictures(Builder& b, const content::Area& a, float x, float y, float w) {
+    const Metrics& m = b.m();
+    for (const auto& p : a.pictures) {
+        const float h = w / kPictureAspect;
+        b.image(Layer::Content, {x, y, w, h}, p.file);
+        y += h + m.gap * 0.5f;
+        y += b.text(Layer::Content, b.tr(p.caption), b.style(text::type_scale::kCaptionEm), x, y,
+                    w, theme::kMuted);
+        y += m.gap;
+    }
+    return y;
+}
+
+// The QR code to the official source, with its label; returns the bottom.
+float source_qr(Builder& b, const content::Area& a, float x, float y, float w) {
+    if (a.source_url.empty()) return y;
+    const Metrics& m = b.m();
+    const float side = std::min(w * 0.4f, m.body * 5.0f);
+    b.fill(Layer::Content, {x, y, side, side}, theme::kBar, m.radius * 0.5f);
+    b.qr(Layer::Content, {x + side * 0.06f, y + side * 0.06f, side * 0.88f, side * 0.88f},
+         a.source_url, theme::kInk);
+    const float tx = x + side + m.gap;
+    const float th = b.text(Layer::Content, b.ui("scan_for_source"),
+                            b.style(text::type_scale::kCaptionEm), tx, y, w - side - m.gap,
+                            theme::kMuted);
+    return y + std::max(side, th) + m.gap;
+}
+
+float paragraphs(Builder& b, const content::Area& a, float x, float y, float w) {
+    const Metrics& m = b.m();
+    const text::TextStyle st = body_style(b);
+    for (const auto& p : a.paragraphs) {
+        b.dl().anchors.push_back(y);
+        y += b.text(Layer::Content, b.tr(p), st, x, y, w, theme::kInk);
+        y += m.body * 0.8f;
+    }
+    return y;
+}
+
+void footer(Builder& b, int index, float top) {
+    const Metrics& m = b.m();
+    const auto& areas = b.ctx().bundle.areas;
+    const int n = static_cast<int>(areas.size());
+    b.fill(Layer::Chrome, {0, top, m.w, m.h - top}, theme::kBar);
+    b.fill(Layer::Chrome, {0, top, m.w, 1}, theme::kRule);
+    const float pad = (m.h - top - std::max(m.target, (m.h - top) * 0.72f)) / 2;
+    const float bh = m.h - top - 2 * pad;
+    const float bw = std::min(m.w * 0.36f, m.body * 11);
+    const auto& prev = areas[static_cast<size_t>((index + n - 1) % n)];
+    const auto& next = areas[static_cast<size_t>((index + 1) % n)];
+    const Rgba pc{prev.accent.r, prev.accent.g, prev.accent.b, 255};
+    const Rgba nc{next.accent.r, next.accent.g, next.accent.b, 255};
+    b.button(Layer::Chrome, {m.margin, top + pad, bw, bh}, "‹ " + b.tr(prev.title),
+             Action::of(Action::Kind::Previous), pc, theme::kOnDark, 0.75f);
+    b.button(Layer::Chrome, {m.w - m.margin - bw, top + pad, bw, bh}, b.tr(next.title) + " ›",
+             Action::of(Action::Kind::Next), nc, theme::kOnDark, 0.75f);
+    // Position dots between the buttons, when there is room.
+    const float dot = std::max(6.0f, m.body * 0.3f);
+    const float span = static_cast<float>(n) * dot * 2;
+    if (span < m.w - 2 * (m.margin + bw + m.gap)) {
+        float x = (m.w - span) / 2 + dot / 2;
+        for (int i = 0; i < n; ++i, x += dot * 2) {
+            const auto& c = areas[static_cast<size_t>(i)].accent;
+            const float d = i == index ? dot * 1.4f : dot;
+            b.fill(Layer::Chrome, {x + (dot - d) / 2, top + (m.h - top - d) / 2, d, d},
+                   i == index ? Rgba{c.r, c.g, c.b, 255} : theme::kRule, d / 2);
+        }
+    }
+}
+
+}  // namespace
+
+DisplayList build_area(const PageContext& ctx, int index) {
+    Builder b(ctx);
+    const Metrics& m = b.m();
+    const content::Area& a = ctx.bundle.areas[static_cast<size_t>(index)];
+    const Rgba accent{a.accent.r, a.accent.g, a.accent.b, 255};
+    const float band_bottom = title_band(b, b.tr(a.title), accent, a.icon);
+    const float footer_top = m.h - m.bar_h;
+    b.dl().viewport = {0, band_bottom, m.w, footer_top - band_bottom};
+
+    const float inner = m.w - 2 * m.margin;
+    float bottom = 0;
+    if (!m.portrait && m.w > m.h * 1.2f) {
+        // Landscape: pictures on the left, text on the right, both scroll together.
+        const float left_w = inner * 0.38f;
+        const float text_x = m.margin + left_w + m.margin;
+        const float text_w = std::min(m.w - m.margin - text_x, m.body * kMaxMeasureEm);
+        float y = pictures(b, a, m.margin, m.margin, left_w);
+        y = source_qr(b, a, m.margin, y, left_w);
+        bottom = std::max(y, paragraphs(b, a, text_x, m.margin, text_w));
+    } else {
+        const float w = std::min(inner, m.body * kMaxMeasureEm);
+        const float x = (m.w - w) / 2;
+        float y = pictures(b, a, x, m.margin, w);
+        y = paragraphs(b, a, x, y + m.gap, w);
+        bottom = source_qr(b, a, x, y, w);
+    }
+    b.dl().content_height = bottom + m.margin;
+    footer(b, index, footer_top);
+    control_bar(b, PageId::area_at(index));
+    return b.finish();
+}
+
+}  // namespace kiosk::layout

@@ -1,0 +1,107 @@
+#include "layout/builder.h"
+
+#include <algorithm>
+
+#include "layout/theme.h"
+#include "text/type_scale.h"
+
+namespace kiosk::layout {
+
+Builder::Builder(const PageContext& ctx) : ctx_(ctx), m_(compute_metrics(ctx.screen)) {}
+
+text::TextStyle Builder::style(float em, text::Weight w) const {
+    text::TextStyle st;
+    st.lang = ctx_.lang;
+    st.size_px = em * m_.body;
+    st.weight = w;
+    st.line_height_em = em >= text::type_scale::kSubheadingEm
+                            ? text::type_scale::kTitleLineHeightEm
+                            : text::type_scale::kBodyLineHeightEm;
+    return st;
+}
+
+std::shared_ptr<const text::TextLayout> Builder::lay(const std::string& s,
+                                                     const text::TextStyle& st,
+                                                     float width) const {
+    return std::make_shared<text::TextLayout>(text::layout_text(ctx_.fonts, s, st, width));
+}
+
+void Builder::fill(Layer layer, Rect r, Rgba c, float radius) {
+    DrawItem it;
+    it.kind = DrawItem::Kind::Fill;
+    it.layer = layer;
+    it.rect = r;
+    it.color = c;
+    it.radius = radius;
+    dl_.items.push_back(std::move(it));
+}
+
+void Builder::place(Layer layer, std::shared_ptr<const text::TextLayout> t, float x, float y,
+                    Rgba color) {
+    DrawItem it;
+    it.kind = DrawItem::Kind::Text;
+    it.layer = layer;
+    it.rect = {x, y, t->width, t->height};
+    it.color = color;
+    it.text = std::move(t);
+    dl_.items.push_back(std::move(it));
+}
+
+float Builder::text(Layer layer, const std::string& s, const text::TextStyle& st, float x, float y,
+                    float width, Rgba color) {
+    if (s.empty()) return 0;
+    auto t = lay(s, st, width);
+    const float h = t->height;
+    place(layer, std::move(t), x, y, color);
+    return h;
+}
+
+void Builder::image(Layer layer, Rect r, const std::string& rel_path) {
+    DrawItem it;
+    it.kind = DrawItem::Kind::Image;
+    it.layer = layer;
+    it.rect = r;
+    it.color = theme::kPlaceholder;
+    it.radius = m_.radius;
+    it.source = (ctx_.bundle.dir / rel_path).string();
+    dl_.items.push_back(std::move(it));
+}
+
+void Builder::qr(Layer layer, Rect r, const std::string& text, Rgba dark) {
+    DrawItem it;
+    it.kind = DrawItem::Kind::Qr;
+    it.layer = layer;
+    it.rect = r;
+    it.color = dark;
+    it.source = text;
+    dl_.items.push_back(std::move(it));
+}
+
+void Builder::target(Layer layer, Rect r, const Action& a, std::string label, float radius) {
+    dl_.targets.push_back({r, layer, radius, a, std::move(label)});
+}
+
+void Builder::button(Layer layer, Rect r, const std::string& label, const Action& a, Rgba bg,
+                     Rgba fg, float em) {
+    button(layer, r, label, a, bg, fg, style(em, text::Weight::Bold));
+}
+
+void Builder::button(Layer layer, Rect r, const std::string& label, const Action& a, Rgba bg,
+                     Rgba fg, const text::TextStyle& label_style) {
+    fill(layer, r, bg, m_.radius);
+    text::TextStyle st = label_style;
+    st.align = text::Align::Center;
+    st.line_height_em = text::type_scale::kTitleLineHeightEm;
+    auto t = lay(label, st, r.w - m_.gap);
+    place(layer, t, r.x + m_.gap / 2, r.y + (r.h - t->height) / 2, fg);
+    target(layer, r, a, label, m_.radius);
+}
+
+float Builder::measure(const std::string& s, const text::TextStyle& st) const {
+    auto t = text::layout_text(ctx_.fonts, s, st, 1e6f);
+    float w = 0;
+    for (const auto& l : t.lines) w = std::max(w, l.width);
+    return w;
+}
+
+}  // namespace kiosk::layout

@@ -1,0 +1,25 @@
+// Page layouts: Home (the 12 tiles), an area page, About. Each returns a
+// DisplayList for one screen size, language and text size.
+#pragma once
+
+#include "layout/builder.h"
+#include "layout/display_list.h"
+#include "layout/page_id.h"
+
+namespace kiosk::layout {
+
+DisplayList build_page(const PageContext& ctx, const PageId& page);
+
+// Parts shared by the pages (chrome.cpp).
+void control_bar(Builder& b, const PageId& page);
+// A coloured band under the control bar with a title (and an icon); returns its bottom.
+float title_band(Builder& b, const std::string& title, Rgba color, const std::string& icon);
+
+DisplayList build_home(const PageContext& ctx);
+DisplayList build_area(const PageContext& ctx, int area);
+DisplayList build_about(const PageContext& ctx);
+
+// True when an area title fits its tile on the smallest supported screen (validation).
+bool title_fits_tile(text::FontStack& fonts, const std::string& title, Lang lang);
+
+}  // namespace kiosk::layout

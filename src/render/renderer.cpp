@@ -1,0 +1,183 @@
+#include "render/renderer.h"
+
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace kiosk::render {
+namespace {
+
+using layout::DrawItem;
+using layout::Layer;
+using layout::Rect;
+using layout::Rgba;
+
+SDL_Rect to_sdl(const Rect& r) {
+    const int x0 = static_cast<int>(std::lround(r.x)), y0 = static_cast<int>(std::lround(r.y));
+    const int x1 = static_cast<int>(std::lround(r.right())), y1 = static_cast<int>(std::lround(r.bottom()));
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+uint8_t scaled_alpha(uint8_t a, float opacity) {
+    return static_cast<uint8_t>(std::lround(static_cast<float>(a) * std::clamp(opacity, 0.0f, 1.0f)));
+}
+
+}  // namespace
+
+Renderer::Renderer(SDL_Renderer* renderer, text::FontStack& fonts)
+    : r_(renderer), atlas_(renderer, fonts), images_(renderer) {
+    SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
+}
+
+void Renderer::clear(Rgba c) {
+    SDL_RenderSetClipRect(r_, nullptr);
+    SDL_SetRenderDrawColor(r_, c.r, c.g, c.b, 255);
+    SDL_RenderClear(r_);
+}
+
+void Renderer::wash(Rgba c) {
+    SDL_RenderSetClipRect(r_, nullptr);
+    SDL_SetRenderDrawColor(r_, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(r_, nullptr);
+}
+
+// A disc of diameter 2r with 4×4 supersampled edges; its quarters are the corners.
+SDL_Texture* Renderer::corner(int radius) {
+    if (auto it = corners_.find(radius); it != corners_.end()) return it->second.get();
+    const int d = 2 * radius;
+    std::vector<uint32_t> px(static_cast<size_t>(d) * d);
+    for (int y = 0; y < d; ++y) {
+        for (int x = 0; x < d; ++x) {
+            int inside = 0;
+            for (int sy = 0; sy < 4; ++sy) {
+                for (int sx = 0; sx < 4; ++sx) {
+                    const float fx = static_cast<float>(x) + (static_cast<float>(sx) + 0.5f) / 4 - static_cast<float>(radius);
+                    const float fy = static_cast<float>(y) + (static_cast<float>(sy) + 0.5f) / 4 - static_cast<float>(radius);
+                    inside += fx * fx + fy * fy <= static_cast<float>(radius * radius);
+                }
+            }
+            px[static_cast<size_t>(y) * d + x] = (static_cast<uint32_t>(inside * 255 / 16) << 24) | 0xFFFFFF;
+        }
+    }
+    TexturePtr tex(SDL_CreateTexture(r_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, d, d));
+    if (!tex) return nullptr;
+    SDL_UpdateTexture(tex.get(), nullptr, px.data(), d * 4);
+    SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_BLEND);
+    return (corners_[radius] = std::move(tex)).get();
+}
+
+void Renderer::fill(const Rect& rect, Rgba c, float radius, float opacity) {
+    const SDL_Rect r = to_sdl(rect);
+    const uint8_t a = scaled_alpha(c.a, opacity);
+    const int rad = std::min({static_cast<int>(std::lround(radius)), r.w / 2, r.h / 2});
+    SDL_SetRenderDrawColor(r_, c.r, c.g, c.b, a);
+    SDL_Texture* disc = rad > 0 ? corner(rad) : nullptr;
+    if (!disc) {
+        SDL_RenderFillRect(r_, &r);
+        return;
+    }
+    const SDL_Rect body[] = {{r.x + rad, r.y, r.w - 2 * rad, r.h},
+                             {r.x, r.y + rad, rad, r.h - 2 * rad},
+                             {r.x + r.w - rad, r.y + rad, rad, r.h - 2 * rad}};
+    SDL_RenderFillRects(r_, body, 3);
+    SDL_SetTextureColorMod(disc, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(disc, a);
+    const SDL_Rect src[] = {{0, 0, rad, rad}, {rad, 0, rad, rad}, {0, rad, rad, rad}, {rad, rad, rad, rad}};
+    const SDL_Rect dst[] = {{r.x, r.y, rad, rad},
+                            {r.x + r.w - rad, r.y, rad, rad},
+                            {r.x, r.y + r.h - rad, rad, rad},
+                            {r.x + r.w - rad, r.y + r.h - rad, rad, rad}};
+    for (int i = 0; i < 4; ++i) SDL_RenderCopy(r_, disc, &src[i], &dst[i]);
+}
+
+void Renderer::text(const DrawItem& it, float ox, float oy, float opacity, const SDL_Rect& clip) {
+    const text::TextLayout& t = *it.text;
+    const uint8_t a = scaled_alpha(it.color.a, opacity);
+    const float line_h = t.lines.empty() ? 0 : t.height / static_cast<float>(t.lines.size());
+    for (const auto& line : t.lines) {
+        const float base = oy + line.baseline;
+        if (base + line_h < static_cast<float>(clip.y) || base - line_h > static_cast<float>(clip.y + clip.h)) continue;
+        for (const auto& g : line.glyphs) {
+            const AtlasGlyph& ag = atlas_.get(g.face, g.gid, t.size_px);
+            if (ag.src.w == 0) continue;
+            SDL_Texture* tex = atlas_.texture();
+            const SDL_Rect dst{static_cast<int>(std::lround(ox + g.x)) + ag.left,
+                               static_cast<int>(std::lround(base + g.y - line.baseline)) - ag.top,
+                               ag.src.w, ag.src.h};
+            if (ag.color) SDL_SetTextureColorMod(tex, 255, 255, 255);
+            else SDL_SetTextureColorMod(tex, it.color.r, it.color.g, it.color.b);
+            SDL_SetTextureAlphaMod(tex, a);
+            SDL_RenderCopy(r_, tex, &ag.src, &dst);
+        }
+    }
+}
+
+void Renderer::image(const DrawItem& it, const Rect& rect, float opacity) {
+    const SDL_Rect r = to_sdl(rect);
+    SDL_Texture* tex = images_.get(it.source, r.w, r.h);
+    if (!tex) {
+        fill(rect, it.color, it.radius, opacity);  // placeholder: never a hole, never a crash
+        return;
+    }
+    SDL_SetTextureAlphaMod(tex, scaled_alpha(255, opacity));
+    SDL_RenderCopy(r_, tex, nullptr, &r);
+}
+
+void Renderer::qr(const DrawItem& it, const Rect& rect, float opacity) {
+    SDL_Texture* tex = images_.qr(it.source);
+    if (!tex) return;
+    int side = 0;
+    SDL_QueryTexture(tex, nullptr, nullptr, &side, nullptr);
+    // Whole pixels per module keep every module the same size for scanners.
+    const int scale = std::max(1, static_cast<int>(std::min(rect.w, rect.h)) / side);
+    const int px = side * scale;
+    const SDL_Rect dst{static_cast<int>(rect.x + (rect.w - static_cast<float>(px)) / 2),
+                       static_cast<int>(rect.y + (rect.h - static_cast<float>(px)) / 2), px, px};
+    SDL_SetTextureAlphaMod(tex, scaled_alpha(255, opacity));
+    SDL_RenderCopy(r_, tex, nullptr, &dst);
+}
+
+void Renderer::draw(const layout::DisplayList& dl, const DrawParams& p) {
+    int out_w = 0, out_h = 0;
+    SDL_GetRendererOutputSize(r_, &out_w, &out_h);
+    const SDL_Rect screen{0, 0, out_w, out_h};
+    const SDL_Rect view = to_sdl(dl.viewport.translated(p.dx, 0));
+    for (const auto& it : dl.items) {
+        const bool content = it.layer == Layer::Content;
+        const float ox = p.dx + (content ? dl.viewport.x : 0);
+        const float oy = content ? dl.viewport.y - p.scroll : 0;
+        const Rect r = it.rect.translated(ox, oy);
+        const SDL_Rect& clip = content ? view : screen;
+        if (!r.intersects({static_cast<float>(clip.x), static_cast<float>(clip.y),
+                           static_cast<float>(clip.w), static_cast<float>(clip.h)}))
+            continue;  // off screen: costs nothing
+        SDL_RenderSetClipRect(r_, &clip);
+        switch (it.kind) {
+            case DrawItem::Kind::Fill: fill(r, it.color, it.radius, p.opacity); break;
+            case DrawItem::Kind::Text: text(it, r.x, r.y, p.opacity, clip); break;
+            case DrawItem::Kind::Image: image(it, r, p.opacity); break;
+            case DrawItem::Kind::Qr: qr(it, r, p.opacity); break;
+        }
+    }
+    if (p.pressed >= 0 && p.pressed < static_cast<int>(dl.targets.size())) {
+        const auto& t = dl.targets[static_cast<size_t>(p.pressed)];
+        const bool content = t.layer == Layer::Content;
+        const Rect r = t.rect.translated(p.dx + (content ? dl.viewport.x : 0),
+                                         content ? dl.viewport.y - p.scroll : 0);
+        SDL_RenderSetClipRect(r_, content ? &view : &screen);
+        fill(r, layout::Rgba{0, 0, 0, 0x40}, t.radius, p.opacity);
+    }
+    SDL_RenderSetClipRect(r_, nullptr);
+}
+
+bool save_png(SDL_Renderer* renderer, int width, int height, const std::string& path) {
+    std::vector<uint8_t> px(static_cast<size_t>(width) * height * 4);
+    if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, px.data(), width * 4) != 0)
+        return false;
+    for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;  // the screen is opaque
+    return stbi_write_png(path.c_str(), width, height, 4, px.data(), width * 4) != 0;
+}
+
+}  // namespace kiosk::render
