@@ -52,6 +52,10 @@ Result<std::vector<unsigned char>> pack_directory(const fs::path& root, std::uin
     ArchiveWriter a(archive_write_new());
     if (!a) return make_error(root, "out of memory");
     archive_write_set_format_pax_restricted(a.get());
+    // File names are stored as the raw bytes the file system gave us (UTF-8 in
+    // practice). Letting libarchive convert them goes through the process
+    // locale, which fails (and crashed libarchive 3.6) in the "C" locale.
+    archive_write_set_format_option(a.get(), "pax", "hdrcharset", "BINARY");
     archive_write_add_filter_gzip(a.get());
     // No timestamp in the gzip header: reproducible payloads.
     archive_write_set_filter_option(a.get(), "gzip", "timestamp", nullptr);
@@ -62,7 +66,7 @@ Result<std::vector<unsigned char>> pack_directory(const fs::path& root, std::uin
     std::vector<char> buf(1 << 16);
     for (const Item& item : items) {
         ArchiveEntry e(archive_entry_new());
-        archive_entry_set_pathname_utf8(e.get(), item.rel.c_str());
+        archive_entry_set_pathname(e.get(), item.rel.c_str());
         archive_entry_set_mtime(e.get(), 0, 0);
         archive_entry_set_uid(e.get(), 0);
         archive_entry_set_gid(e.get(), 0);

@@ -65,7 +65,7 @@ StoreStatus status(const fs::path& data_dir) {
     return s;
 }
 
-Result<ContentStore> ContentStore::open(const fs::path& data_dir) {
+Result<ContentStore> ContentStore::open(const fs::path& data_dir, int keep_versions) {
     Layout l{data_dir};
     auto made = ensure_layout(l);
     if (!made) return made.error();
@@ -85,6 +85,7 @@ Result<ContentStore> ContentStore::open(const fs::path& data_dir) {
             if (!r) log_error(r.error().str());
         }
     }
+    prune_versions(l, keep_versions);
     return store;
 }
 

@@ -30,7 +30,10 @@ public:
     // Creates the layout if missing, deletes debris from interrupted imports
     // (unless an import holds the lock right now), and repairs `current` if it
     // points to a missing or BAD version by falling back to the newest good one.
-    static Result<ContentStore> open(const fs::path& data_dir = kDefaultDataDir);
+    // Also prunes to `keep_versions`: an import killed between installing a
+    // version and activating it leaves a complete but never-active version dir,
+    // and repeated power cuts must not pile those up.
+    static Result<ContentStore> open(const fs::path& data_dir = kDefaultDataDir, int keep_versions = 3);
 
     // The version to show, or nullopt: show the built-in content.
     std::optional<VersionInfo> active() const;

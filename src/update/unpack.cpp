@@ -99,8 +99,9 @@ Result<Ok> unpack_payload(std::span<const unsigned char> payload, const fs::path
             return refuse("", std::string("the bundle's archive is damaged: ") + archive_error_string(a.get()));
         if (++stats.entries > limits.max_entries)
             return refuse("", "the bundle contains too many files (limit " + std::to_string(limits.max_entries) + ")");
-        const char* name = archive_entry_pathname_utf8(e);
-        if (!name) name = archive_entry_pathname(e);
+        // Raw bytes first (see pack.cpp): no locale-dependent conversion.
+        const char* name = archive_entry_pathname(e);
+        if (!name) name = archive_entry_pathname_utf8(e);
         auto rel = check_entry_path(name ? name : "", limits);
         if (!rel) return rel.error();
         const std::string& path = rel.value();
