@@ -28,6 +28,7 @@ struct LineContext {
     const Paragraph& p;
     const TextStyle& style;
     float max_width;
+    float indent;  // px, first line only
     float baseline;
 };
 
@@ -70,8 +71,7 @@ Line position_line(const LineContext& ctx, const LineSpan& span, bool first_line
     line.baseline = ctx.baseline;
     line.overflows = span.overflow;
     const float width = span_width(atoms, span.begin, span.end, span.soft_start);
-    if (ctx.style.align == Align::Start && first_line)
-        line.x = ctx.style.first_line_indent_em * ctx.style.size_px;
+    if (first_line) line.x = ctx.indent;
     int points = 0;
     const float extra = justify_extra(ctx, span, line.x, width, points);
     line.justified = points > 0 && extra > 0;
@@ -125,7 +125,12 @@ TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle&
     build_atoms(p, out.source.size());
     apply_spacing(im, p, style.size_px, type_scale::kHanLatinSpaceEm);
 
-    const float indent = style.align == Align::Start ? style.first_line_indent_em * style.size_px : 0;
+    // Indent only start-aligned text, and never more than half the box (a
+    // misconfigured indent must not push every glyph out of a narrow tile).
+    const float indent = style.align == Align::Start
+                             ? std::clamp(style.first_line_indent_em * style.size_px, 0.0f,
+                                          max_width_px / 2)
+                             : 0.0f;
     std::vector<LineSpan> spans;
     fit_lines(p.atoms, std::max(0.0f, max_width_px - indent), max_width_px, spans);
     avoid_orphans(p.atoms, max_width_px, spans);
@@ -136,7 +141,7 @@ TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle&
     out.lines.reserve(spans.size());
     for (size_t i = 0; i < spans.size(); ++i) {
         const float baseline = static_cast<float>(i) * line_height + half_leading + ascent;
-        LineContext ctx{p, style, max_width_px, baseline};
+        LineContext ctx{p, style, max_width_px, indent, baseline};
         out.lines.push_back(position_line(ctx, spans[i], i == 0));
         if (spans[i].overflow) warn_overflow(im, out.source, out.lines.back());
     }

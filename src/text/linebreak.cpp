@@ -66,28 +66,6 @@ void count(ClreqCounts* counts, ClreqRule rule) {
     if (counts) ++(*counts)[static_cast<size_t>(rule)];
 }
 
-bool cjk_left_context(char32_t cp) {
-    const CharClass c = classify(cp);
-    return c == CharClass::Han || c == CharClass::Close || c == CharClass::Stop ||
-           c == CharClass::Excl;
-}
-
-bool cjk_right_context(char32_t cp) {
-    const CharClass c = classify(cp);
-    return c == CharClass::Han || c == CharClass::Open;
-}
-
-// Unicode 15.0's LB19 glues curly quotes to both neighbours, which leaves long
-// unbreakable runs in Chinese. Like Unicode 15.1's LB19a, allow a break before
-// an opening quote and after a closing quote when the neighbour is Han.
-bool quote_break_allowed(const char32_t* cps, size_t i) {
-    const char32_t before = cps[i - 1], after = cps[i];
-    const bool open_quote = after == 0x201C || after == 0x2018;
-    const bool close_quote = before == 0x201D || before == 0x2019;
-    if (open_quote && cjk_left_context(before)) return true;
-    return close_quote && cjk_right_context(after);
-}
-
 }  // namespace
 
 void apply_clreq(const char32_t* cps, size_t n, std::vector<BreakKind>& kinds,
@@ -106,9 +84,6 @@ void apply_clreq(const char32_t* cps, size_t n, std::vector<BreakKind>& kinds,
         } else if (is_inseparable(before) && is_inseparable(after)) {
             if (was) count(counts, ClreqRule::Inseparable);
             kinds[i] = BreakKind::None;
-        } else if (!was && quote_break_allowed(cps, i)) {
-            count(counts, ClreqRule::QuoteBreak);
-            kinds[i] = BreakKind::Allowed;
         }
     }
 }

@@ -29,12 +29,13 @@ struct Utf16Text {
 void icu_line_breaks(icu::BreakIterator& bi, const Utf16Text& text, size_t n,
                      std::vector<BreakKind>& kinds);
 
-// Which CLREQ rule removed (or added) a break; used by the conformance report.
-enum class ClreqRule : uint8_t { NoLineStart, NoLineEnd, Inseparable, QuoteBreak, kCount };
+// Which CLREQ rule removed a break; used by the conformance report.
+enum class ClreqRule : uint8_t { NoLineStart, NoLineEnd, Inseparable, kCount };
 using ClreqCounts = std::array<int, static_cast<size_t>(ClreqRule::kCount)>;
 
-// Applies CLREQ line-start/line-end prohibitions for Chinese. Mandatory breaks
-// are never touched. Returns counts of changes per rule when counts is non-null.
+// Applies CLREQ line-start/line-end prohibitions for Chinese: only ever removes
+// break opportunities ICU allowed; mandatory breaks are never touched. Counts
+// removals per rule when counts is non-null.
 void apply_clreq(const char32_t* cps, size_t n, std::vector<BreakKind>& kinds,
                  ClreqCounts* counts = nullptr);
 

@@ -31,6 +31,19 @@ struct LineMeter {
     }
 };
 
+// Where to cut when no break is allowed: the last grapheme boundary that at
+// least keeps closing marks off the line start and opening marks off the end.
+uint32_t emergency_break(const std::vector<Atom>& atoms, uint32_t s, uint32_t k) {
+    for (uint32_t b = k; b > s; --b) {
+        const CharClass next = atoms[b].first, prev = atoms[b - 1].last;
+        const bool bad_start = next == CharClass::Close || next == CharClass::Stop ||
+                               next == CharClass::Excl || next == CharClass::Interpunct ||
+                               next == CharClass::Dash;
+        if (!bad_start && prev != CharClass::Open) return b;
+    }
+    return k;
+}
+
 }  // namespace
 
 float span_width(const std::vector<Atom>& atoms, uint32_t begin, uint32_t end, bool soft_start) {
@@ -61,7 +74,7 @@ void fit_lines(const std::vector<Atom>& atoms, float first_width, float width,
                 if (best > s) {
                     line.end = best;
                 } else if (k > s) {
-                    line.end = k;  // no break allowed: split between graphemes
+                    line.end = emergency_break(atoms, s, k);  // split between graphemes
                     line.emergency = true;
                 } else {
                     line.end = k + 1;  // a single grapheme wider than the line
