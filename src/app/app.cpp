@@ -49,7 +49,7 @@ void App::navigate(Transition kind, int direction, Millis now) {
     scroller_.reset();
     current();  // sets the scroll range for the new page
     pressed_ = -1;
-    dirty_ = true;
+    mark(Cause::Input);
 }
 
 void App::perform(const Action& a, Millis now) {
@@ -99,7 +99,7 @@ void App::relayout_keeping_place() {
     transition_ = Transition::None;
     from_.reset();
     pressed_ = -1;
-    dirty_ = true;
+    mark(Cause::Input);
 }
 
 void App::on_gesture(const input::Gesture& g, Millis now) {
@@ -130,7 +130,7 @@ void App::on_gesture(const input::Gesture& g, Millis now) {
                 perform(Action::of(g.kind == K::SwipeLeft ? Action::Kind::Next : Action::Kind::Previous), now);
             break;
     }
-    dirty_ = true;
+    mark(Cause::Input);
 }
 
 void App::pointer(const input::PointerEvent& e) {
@@ -154,7 +154,7 @@ void App::key(std::string_view name, Millis now) {
     } else if (name == "Down" || name == "PageDown" || name == "Up" || name == "PageUp") {
         const float step = (name.size() > 4 ? 0.8f : 0.15f) * static_cast<float>(cfg_.screen.height);
         scroller_.drag(name == "Down" || name == "PageDown" ? -step : step);
-        dirty_ = true;
+        mark(Cause::Input);
     }
 }
 
@@ -164,7 +164,7 @@ void App::resize(const layout::Screen& screen) {
     transition_ = Transition::None;
     from_.reset();
     current();
-    dirty_ = true;
+    mark(Cause::Expose);
 }
 
 void App::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
@@ -176,7 +176,7 @@ void App::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
     transition_ = Transition::None;
     from_.reset();
     current();
-    dirty_ = true;
+    mark(Cause::Content);
 }
 
 void App::show(const PageId& page, Lang lang, bool large_text) {
@@ -188,7 +188,7 @@ void App::show(const PageId& page, Lang lang, bool large_text) {
     from_.reset();
     scroller_.reset();
     current();
-    dirty_ = true;
+    mark(Cause::Content);
 }
 
 bool App::animating() const { return transition_ != Transition::None || scroller_.moving(); }
@@ -200,10 +200,10 @@ Millis App::next_deadline() const {
 
 bool App::tick(Millis now) {
     now_ = std::max(now_, now);
-    if (scroller_.step(now_)) dirty_ = true;
+    if (scroller_.step(now_)) mark(Cause::Animation);
     const Millis dur = transition_ == Transition::Slide ? cfg_.slide_ms : cfg_.fade_ms;
     if (transition_ != Transition::None) {
-        dirty_ = true;
+        mark(Cause::Animation);
         if (now_ - transition_start_ >= dur) {
             transition_ = Transition::None;
             from_.reset();
@@ -212,6 +212,7 @@ bool App::tick(Millis now) {
     const Millis deadline = next_deadline();
     if (deadline >= 0 && now_ >= deadline && !gestures_.active()) {
         // Idle: the next visitor finds Home in the default language.
+        mark(Cause::Idle);
         from_ = current();
         from_scroll_ = scroller_.offset();
         session_.reset();
@@ -220,8 +221,22 @@ bool App::tick(Millis now) {
     return dirty_;
 }
 
+const char* cause_name(Cause c) {
+    switch (c) {
+        case Cause::None: return "none";
+        case Cause::Input: return "input";
+        case Cause::Animation: return "animation";
+        case Cause::Content: return "content";
+        case Cause::Expose: return "expose";
+        case Cause::Idle: return "idle";
+    }
+    return "?";
+}
+
 Frame App::frame() {
     Frame f;
+    f.cause = cause_;
+    cause_ = Cause::None;
     f.background = layout::theme::kPage;
     auto dl = current();
     layout::ViewState view;

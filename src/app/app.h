@@ -28,8 +28,13 @@ struct AppConfig {
     Millis fade_ms = 240;
 };
 
+// Why a frame is drawn (for --trace): each frame has exactly one first cause.
+enum class Cause { None, Input, Animation, Content, Expose, Idle };
+const char* cause_name(Cause c);
+
 // What to draw on one frame: one page, or two during a transition.
 struct Frame {
+    Cause cause = Cause::None;
     layout::Rgba background;
     struct Layer {
         std::shared_ptr<const layout::DisplayList> page;
@@ -51,7 +56,7 @@ public:
     // Shows a page directly, without a transition (tools, replay set-up).
     void show(const layout::PageId& page, Lang lang, bool large_text = false);
     // The window was exposed or the content of the screen was lost: draw again.
-    void invalidate() { dirty_ = true; }
+    void invalidate() { mark(Cause::Expose); }
 
     // Advances animations and timers to `now`. True when the picture changed.
     bool tick(Millis now);
@@ -77,6 +82,10 @@ private:
     void navigate(Transition kind, int direction, Millis now);
     void relayout_keeping_place();
     void on_gesture(const input::Gesture& g, Millis now);
+    void mark(Cause c) {
+        if (!dirty_) cause_ = c;
+        dirty_ = true;
+    }
 
     std::shared_ptr<const content::Bundle> bundle_;
     text::FontStack& fonts_;
@@ -87,6 +96,7 @@ private:
     std::map<CacheKey, std::shared_ptr<const layout::DisplayList>> cache_;
     int pressed_ = -1;
     bool dirty_ = true;
+    Cause cause_ = Cause::Content;
     Millis now_ = 0, last_input_ = 0;
 
     Transition transition_ = Transition::None;

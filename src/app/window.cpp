@@ -2,10 +2,12 @@
 // The loop sleeps in SDL_WaitEventTimeout until input arrives or the next
 // deadline (idle timeout); it draws only when the app says the picture changed,
 // so a static page costs zero frames.
+#include <chrono>
 #include <iostream>
 
 #include "app/frame_draw.h"
 #include "app/runtime.h"
+#include "app/service_notify.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::app {
@@ -36,6 +38,12 @@ std::optional<input::PointerEvent> pointer_event(const SDL_Event& e, int w, int 
         default: break;
     }
     return std::nullopt;
+}
+
+// Monotonic microseconds, for --trace lines that outside tools can line up.
+int64_t monotonic_us() {
+    using namespace std::chrono;
+    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
 render::RendererPtr make_renderer(SDL_Window* window) {
@@ -77,11 +85,15 @@ int run_window(const Options& o) {
     App app(rt->bundle, *rt->fonts, app_config(o, w, h));
     app.show(layout::PageId::home(), app.session().lang());
 
+    ServiceNotifier service;
     for (bool running = true; running;) {
+        service.alive();
         Millis now = SDL_GetTicks64();
         int timeout = -1;
         if (app.animating()) timeout = 0;
         else if (Millis d = app.next_deadline(); d >= 0) timeout = static_cast<int>(std::max<Millis>(0, d - now));
+        if (service.max_sleep_ms() >= 0 && (timeout < 0 || timeout > service.max_sleep_ms()))
+            timeout = service.max_sleep_ms();  // wake to feed the watchdog, without drawing
         SDL_Event e;
         bool got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
         while (got) {
@@ -100,9 +112,11 @@ int run_window(const Options& o) {
             got = SDL_PollEvent(&e);
         }
         if (app.tick(SDL_GetTicks64())) {
-            draw_frame(renderer, app.frame());
+            const Frame frame = app.frame();
+            draw_frame(renderer, frame);
             renderer.present();
-            if (o.trace) std::cerr << "frame " << SDL_GetTicks64() << "\n";
+            service.ready();
+            if (o.trace) std::cerr << "frame " << monotonic_us() << " " << cause_name(frame.cause) << "\n";
         }
     }
     return 0;
