@@ -146,8 +146,11 @@ std::vector<std::int64_t> prune_versions(const Layout& l, int keep) {
         kept.insert(*active);
         if (auto info = read_version(l, *active); info && info->replaced) kept.insert(*info->replaced);
     }
-    for (const auto& v : versions)
-        if (static_cast<int>(kept.size()) < keep && !v.bad) kept.insert(v.version);
+    // Good versions first (they are fallback candidates); bad ones only fill
+    // spare slots, so the staff menu can still show what failed.
+    for (const bool bad : {false, true})
+        for (const auto& v : versions)
+            if (static_cast<int>(kept.size()) < keep && v.bad == bad) kept.insert(v.version);
     std::vector<std::int64_t> removed;
     for (const auto& v : versions) {
         if (kept.count(v.version)) continue;

@@ -76,7 +76,7 @@ Result<Ok> discard_dir(const Layout& l, const fs::path& dir);
 void clean_debris(const Layout& l);
 
 // Keeps `keep` versions: always the active one and the one it replaced, then
-// the newest good ones. Returns the versions removed.
+// the newest good ones, then (if room) the newest bad ones. Returns the versions removed.
 std::vector<std::int64_t> prune_versions(const Layout& l, int keep);
 
 // Appends "<UTC time> <line>" to import.log and fsyncs it (best effort).
