@@ -70,6 +70,8 @@ Line position_line(const LineContext& ctx, const LineSpan& span, bool first_line
     line.end = atoms[span.end - 1].byte_end;
     line.baseline = ctx.baseline;
     line.overflows = span.overflow;
+    line.split_word = span.emergency;
+    line.glyphs.reserve(atoms[span.end - 1].glyph_end - atoms[span.begin].glyph_begin);
     const float width = span_width(atoms, span.begin, span.end, span.soft_start);
     if (first_line) line.x = ctx.indent;
     int points = 0;
@@ -95,6 +97,7 @@ Line position_line(const LineContext& ctx, const LineSpan& span, bool first_line
 
 // Logged once per distinct text: the app may lay the same string out every frame.
 void warn_overflow(FontStack::Impl& im, const std::string& source, const Line& line) {
+    if (im.reported_overflow.size() > 4096) im.reported_overflow.clear();  // bound the memory
     if (!im.reported_overflow.insert(std::hash<std::string>{}(source)).second) return;
     log_warn("text wider than its box: \"" + source.substr(line.begin, line.end - line.begin) +
              "\"");

@@ -66,6 +66,8 @@ struct Line {
     std::vector<Glyph> glyphs;
     float x = 0;             // px from the layout's left edge to the line start (indent/centring)
     bool overflows = false;  // a single grapheme wider than max_width (logged)
+    bool split_word = false; // no allowed break fitted: cut between graphemes (last resort);
+                             // titles may prefer a smaller size instead
     bool justified = false;  // extra space was distributed to reach max_width
 };
 
