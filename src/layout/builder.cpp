@@ -26,6 +26,47 @@ std::shared_ptr<const text::TextLayout> Builder::lay(const std::string& s,
     return std::make_shared<text::TextLayout>(text::layout_text(ctx_.fonts, s, st, width));
 }
 
+std::shared_ptr<const text::TextLayout> Builder::lay_balanced(const std::string& s,
+                                                              const text::TextStyle& st,
+                                                              float width) const {
+    auto best = lay(s, st, width);
+    const size_t lines = best->lines.size();
+    if (lines < 2) return best;
+    // The narrowest width that keeps the same number of lines evens them out.
+    float lo = width / static_cast<float>(lines), hi = width;
+    for (int i = 0; i < 8 && hi - lo > 1; ++i) {
+        const float mid = (lo + hi) / 2;
+        auto t = lay(s, st, mid);
+        if (t->lines.size() == lines && !breaks_inside_word(*t)) {
+            hi = mid;
+            best = std::move(t);
+        } else {
+            lo = mid;
+        }
+    }
+    // Laid out narrower; centre within the full width again.
+    auto wide = std::make_shared<text::TextLayout>(*best);
+    const float shift = (width - wide->width) / 2;
+    wide->width = width;
+    for (auto& line : wide->lines) {
+        line.x += shift;
+        for (auto& g : line.glyphs) g.x += shift;
+    }
+    return wide;
+}
+
+bool Builder::breaks_inside_word(const text::TextLayout& t) {
+    const auto alnum = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    for (size_t i = 0; i + 1 < t.lines.size(); ++i) {
+        const uint32_t end = t.lines[i].end;
+        if (end > 0 && end < t.source.size() && alnum(t.source[end - 1]) && alnum(t.source[end]))
+            return true;
+    }
+    return false;
+}
+
 void Builder::fill(Layer layer, Rect r, Rgba c, float radius) {
     DrawItem it;
     it.kind = DrawItem::Kind::Fill;
@@ -92,7 +133,13 @@ void Builder::button(Layer layer, Rect r, const std::string& label, const Action
     text::TextStyle st = label_style;
     st.align = text::Align::Center;
     st.line_height_em = text::type_scale::kTitleLineHeightEm;
-    auto t = lay(label, st, r.w - m_.gap);
+    // Long labels (English area names) shrink until they fit the button.
+    const float min_px = label_style.size_px * 0.6f;
+    auto t = lay_balanced(label, st, r.w - m_.gap);
+    while ((t->height > r.h * 0.95f || breaks_inside_word(*t)) && st.size_px * 0.9f >= min_px) {
+        st.size_px *= 0.9f;
+        t = lay_balanced(label, st, r.w - m_.gap);
+    }
     place(layer, t, r.x + m_.gap / 2, r.y + (r.h - t->height) / 2, fg);
     target(layer, r, a, label, m_.radius);
 }

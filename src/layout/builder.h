@@ -32,7 +32,16 @@ public:
     std::shared_ptr<const text::TextLayout> lay(const std::string& s, const text::TextStyle& st,
                                                 float width) const;
 
+    // Like lay(), but multi-line text gets lines of even length (CSS text-wrap:
+    // balance): "醫療衞生／及中醫藥" rather than "醫療衞生及中／醫藥".
+    std::shared_ptr<const text::TextLayout> lay_balanced(const std::string& s,
+                                                         const text::TextStyle& st,
+                                                         float width) const;
+
     void fill(Layer layer, Rect r, Rgba c, float radius = 0);
+    // True when a line ends between two Latin letters or digits: the text
+    // engine's last-resort break inside a word that did not fit.
+    static bool breaks_inside_word(const text::TextLayout& t);
     // Lays out and places text; returns its height.
     float text(Layer layer, const std::string& s, const text::TextStyle& st, float x, float y,
                float width, Rgba color);

@@ -9,7 +9,7 @@
 namespace kiosk::layout {
 namespace {
 
-constexpr float kTileAspect = 1.25f;  // width / height that reads best with icon over title
+constexpr float kTileAspect = 1.45f;  // width / height that reads best with icon over title
 
 struct Grid {
     int cols = 1, rows = 1;
@@ -34,34 +34,53 @@ Grid choose_grid(int n, float w, float h, float gap) {
     return best;
 }
 
-// The largest title size (in em) whose lines fit the box; at worst the smallest.
-std::shared_ptr<const text::TextLayout> fit_title(Builder& b, const std::string& title, float w,
-                                                  float h) {
-    std::shared_ptr<const text::TextLayout> t;
-    for (float em = 1.1f; em >= 0.6f; em -= 0.05f) {
-        text::TextStyle st = b.style(em, text::Weight::Bold);
-        st.align = text::Align::Center;
-        st.line_height_em = text::type_scale::kTitleLineHeightEm;
-        t = b.lay(title, st, w);
-        const bool overflow =
-            std::any_of(t->lines.begin(), t->lines.end(), [](const text::Line& l) { return l.overflows; });
-        if (t->height <= h && !overflow) break;
-    }
-    return t;
+text::TextStyle title_style(const Builder& b, float em) {
+    text::TextStyle st = b.style(em, text::Weight::Bold);
+    st.align = text::Align::Center;
+    st.line_height_em = text::type_scale::kTitleLineHeightEm;
+    return st;
 }
 
-void tile(Builder& b, const content::Area& a, int index, Rect r) {
-    const Metrics& m = b.m();
-    const Rgba accent{a.accent.r, a.accent.g, a.accent.b, 255};
-    b.fill(Layer::Content, r, accent, m.radius);
+bool fits(const text::TextLayout& t, float h) {
+    const bool overflow = std::any_of(t.lines.begin(), t.lines.end(),
+                                      [](const text::Line& l) { return l.overflows; });
+    return t.height <= h && !overflow && !Builder::breaks_inside_word(t);
+}
+
+// Where a tile's parts go, so sizing and drawing agree.
+struct TileBox {
+    Rect icon, text;
+};
+
+TileBox tile_box(const Metrics& m, Rect r) {
     const float pad = m.gap;
     const float icon = std::min(r.h * 0.40f, r.w * 0.42f);
     const float icon_y = r.y + std::max(pad, r.h * 0.10f);
-    b.image(Layer::Content, {r.x + (r.w - icon) / 2, icon_y, icon, icon}, a.icon);
     const float text_top = icon_y + icon + pad * 0.5f;
-    const float text_h = r.bottom() - pad * 0.5f - text_top;
-    auto t = fit_title(b, b.tr(a.title), r.w - 2 * pad, text_h);
-    b.place(Layer::Content, t, r.x + pad, text_top + std::max(0.0f, (text_h - t->height) / 2),
+    return {{r.x + (r.w - icon) / 2, icon_y, icon, icon},
+            {r.x + pad, text_top, r.w - 2 * pad, r.bottom() - pad * 0.5f - text_top}};
+}
+
+// One title size for every tile: the largest at which all titles fit, so the
+// grid reads as a set rather than a ransom note.
+float common_title_em(const Builder& b, const std::vector<content::Area>& areas, const Rect& box) {
+    constexpr float kMaxEm = 1.1f, kMinEm = 0.55f, kStep = 0.05f;
+    float em = kMaxEm;
+    for (const auto& a : areas) {
+        while (em > kMinEm && !fits(*b.lay_balanced(b.tr(a.title), title_style(b, em), box.w), box.h))
+            em -= kStep;
+    }
+    return std::max(em, kMinEm);
+}
+
+void tile(Builder& b, const content::Area& a, int index, Rect r, float em) {
+    const Metrics& m = b.m();
+    const Rgba accent{a.accent.r, a.accent.g, a.accent.b, 255};
+    b.fill(Layer::Content, r, accent, m.radius);
+    const TileBox box = tile_box(m, r);
+    b.image(Layer::Content, box.icon, a.icon);
+    auto t = b.lay_balanced(b.tr(a.title), title_style(b, em), box.text.w);
+    b.place(Layer::Content, t, box.text.x, box.text.y + std::max(0.0f, (box.text.h - t->height) / 2),
             theme::kOnDark);
     b.target(Layer::Content, r, Action::open(PageId::area_at(index)), a.id, m.radius);
 }
@@ -97,11 +116,12 @@ DisplayList build_home(const PageContext& ctx) {
     const float grid_top = hero(b);
     const float grid_h = std::max(m.h - m.margin - grid_top, m.h * 0.45f);
     const Grid g = choose_grid(static_cast<int>(areas.size()), m.w - 2 * m.margin, grid_h, m.gap);
+    const float em = common_title_em(b, areas, tile_box(m, {0, 0, g.tw, g.th}).text);
     for (size_t i = 0; i < areas.size(); ++i) {
         const int col = static_cast<int>(i) % g.cols, row = static_cast<int>(i) / g.cols;
         const Rect r{m.margin + static_cast<float>(col) * (g.tw + m.gap),
                      grid_top + static_cast<float>(row) * (g.th + m.gap), g.tw, g.th};
-        tile(b, areas[i], static_cast<int>(i), r);
+        tile(b, areas[i], static_cast<int>(i), r, em);
     }
     DisplayList& dl = b.dl();
     for (auto& it : dl.items) it.rect.y -= m.bar_h;
@@ -117,14 +137,8 @@ bool title_fits_tile(text::FontStack& fonts, const std::string& title, Lang lang
     Builder b(ctx);
     const Metrics& m = b.m();
     const Grid g = choose_grid(12, m.w - 2 * m.margin, m.h * 0.6f, m.gap);
-    const float icon = std::min(g.th * 0.40f, g.tw * 0.42f);
-    const float text_h = g.th - std::max(m.gap, g.th * 0.10f) - icon - m.gap;
-    text::TextStyle st = b.style(0.6f, text::Weight::Bold);
-    st.align = text::Align::Center;
-    st.line_height_em = text::type_scale::kTitleLineHeightEm;
-    auto t = b.lay(title, st, g.tw - 2 * m.gap);
-    return t->height <= text_h + 0.5f &&
-           std::none_of(t->lines.begin(), t->lines.end(), [](const text::Line& l) { return l.overflows; });
+    const Rect box = tile_box(m, {0, 0, g.tw, g.th}).text;
+    return fits(*b.lay_balanced(title, title_style(b, 0.55f), box.w), box.h);
 }
 
 }  // namespace kiosk::layout
