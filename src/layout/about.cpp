@@ -38,7 +38,7 @@ DisplayList build_about(const PageContext& ctx) {
                 break;
             case content::Block::Kind::Bullet:
                 b.dl().anchors.push_back(y);
-                b.text(Layer::Content, "•", body, x + m.body * 0.4f, y, bullet_indent, theme::kHero);
+                b.text(Layer::Content, "•", body, x + m.body * 0.4f, y, bullet_indent - m.body * 0.4f, theme::kHero);
                 y += b.text(Layer::Content, s, body, x + bullet_indent, y, w - bullet_indent,
                             theme::kInk);
                 y += m.body * 0.4f;

@@ -52,9 +52,9 @@ struct TileBox {
     Rect icon, text;
 };
 
-TileBox tile_box(const Metrics& m, Rect r) {
+TileBox tile_box(const Metrics& m, Rect r, float icon_frac) {
     const float pad = m.gap;
-    const float icon = std::min(r.h * 0.40f, r.w * 0.42f);
+    const float icon = std::min(r.h * icon_frac, r.w * 0.42f);
     const float icon_y = r.y + std::max(pad, r.h * 0.10f);
     const float text_top = icon_y + icon + pad * 0.5f;
     return {{r.x + (r.w - icon) / 2, icon_y, icon, icon},
@@ -73,11 +73,29 @@ float common_title_em(const Builder& b, const std::vector<content::Area>& areas,
     return std::max(em, kMinEm);
 }
 
-void tile(Builder& b, const content::Area& a, int index, Rect r, float em) {
+struct TileStyle {
+    float icon_frac = 0.40f;  // icon height / tile height
+    float em = 1.0f;          // title size
+};
+
+// Large titles first; on cramped screens the icon gives up room before the
+// text gets small.
+TileStyle choose_tile_style(const Builder& b, const std::vector<content::Area>& areas, const Grid& g) {
+    constexpr float kComfortableEm = 0.75f;
+    TileStyle ts;
+    for (float frac : {0.40f, 0.32f, 0.24f}) {
+        ts = {frac, common_title_em(b, areas, tile_box(b.m(), {0, 0, g.tw, g.th}, frac).text)};
+        if (ts.em >= kComfortableEm) break;
+    }
+    return ts;
+}
+
+void tile(Builder& b, const content::Area& a, int index, Rect r, const TileStyle& ts) {
+    const float em = ts.em;
     const Metrics& m = b.m();
     const Rgba accent{a.accent.r, a.accent.g, a.accent.b, 255};
     b.fill(Layer::Content, r, accent, m.radius);
-    const TileBox box = tile_box(m, r);
+    const TileBox box = tile_box(m, r, ts.icon_frac);
     b.image(Layer::Content, box.icon, a.icon);
     auto t = b.lay_balanced(b.tr(a.title), title_style(b, em), box.text.w);
     b.place(Layer::Content, t, box.text.x, box.text.y + std::max(0.0f, (box.text.h - t->height) / 2),
@@ -116,12 +134,12 @@ DisplayList build_home(const PageContext& ctx) {
     const float grid_top = hero(b);
     const float grid_h = std::max(m.h - m.margin - grid_top, m.h * 0.45f);
     const Grid g = choose_grid(static_cast<int>(areas.size()), m.w - 2 * m.margin, grid_h, m.gap);
-    const float em = common_title_em(b, areas, tile_box(m, {0, 0, g.tw, g.th}).text);
+    const TileStyle ts = choose_tile_style(b, areas, g);
     for (size_t i = 0; i < areas.size(); ++i) {
         const int col = static_cast<int>(i) % g.cols, row = static_cast<int>(i) / g.cols;
         const Rect r{m.margin + static_cast<float>(col) * (g.tw + m.gap),
                      grid_top + static_cast<float>(row) * (g.th + m.gap), g.tw, g.th};
-        tile(b, areas[i], static_cast<int>(i), r, em);
+        tile(b, areas[i], static_cast<int>(i), r, ts);
     }
     DisplayList& dl = b.dl();
     for (auto& it : dl.items) it.rect.y -= m.bar_h;
@@ -131,14 +149,19 @@ DisplayList build_home(const PageContext& ctx) {
     return b.finish();
 }
 
+// Validation's rule: on an 800×480 screen the title must fit its tile in at
+// most two lines at a comfortable size; beyond that all tiles' text shrinks.
 bool title_fits_tile(text::FontStack& fonts, const std::string& title, Lang lang) {
+    constexpr float kComfortableEm = 0.75f;
+    constexpr size_t kMaxLines = 2;
     content::Bundle empty;
     PageContext ctx{empty, fonts, lang, {800, 480, 96, false}};
     Builder b(ctx);
     const Metrics& m = b.m();
     const Grid g = choose_grid(12, m.w - 2 * m.margin, m.h * 0.6f, m.gap);
-    const Rect box = tile_box(m, {0, 0, g.tw, g.th}).text;
-    return fits(*b.lay_balanced(title, title_style(b, 0.55f), box.w), box.h);
+    const Rect box = tile_box(m, {0, 0, g.tw, g.th}, 0.32f).text;
+    auto t = b.lay_balanced(title, title_style(b, kComfortableEm), box.w);
+    return t->lines.size() <= kMaxLines && fits(*t, box.h);
 }
 
 }  // namespace kiosk::layout
