@@ -34,3 +34,24 @@ format-check:
 
 clean:
 	rm -rf $(BUILD)
+
+# --- performance and resilience (docs/performance.md, docs/limits.md) ---
+.PHONY: bench test-asan fuzz
+# Benchmarks in build-bench/; writes bench/results/ and prints the summary.
+bench: deps
+	cmake --preset bench
+	cmake --build build-bench -j $(JOBS)
+	bash bench/run.sh
+
+# Every test under AddressSanitizer + UndefinedBehaviorSanitizer, in build-asan/.
+test-asan: deps
+	cmake --preset asan
+	cmake --build build-asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+# libFuzzer targets (clang) in build-fuzz/, each run for FUZZ_SECONDS (default 20).
+FUZZ_SECONDS ?= 20
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build build-fuzz -j $(JOBS)
+	bash fuzz/run.sh $(FUZZ_SECONDS)
