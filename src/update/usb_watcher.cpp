@@ -35,16 +35,21 @@ Result<UsbWatcher> UsbWatcher::open(const UsbWatcherOptions& options) {
     return UsbWatcher(options, std::move(ep), std::move(in), std::move(mounts));
 }
 
-std::set<fs::path> UsbWatcher::present() const {
+bool UsbWatcher::is_stick(const fs::path& dir, unsigned long root_dev) const {
+    struct stat st {};
+    if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+    return !options_.require_mount_point || st.st_dev != root_dev;
+}
+
+std::set<fs::path> UsbWatcher::present(std::set<fs::path>& pending) const {
     std::set<fs::path> out;
+    pending.clear();
     struct stat root {};
     if (::stat(options_.mount_root.c_str(), &root) != 0) return out;
     std::error_code ec;
     for (fs::directory_iterator it(options_.mount_root, ec), end; !ec && it != end; it.increment(ec)) {
-        struct stat st {};
-        if (::lstat(it->path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
-        if (options_.require_mount_point && st.st_dev == root.st_dev) continue;  // not mounted (yet)
-        out.insert(it->path());
+        if (is_stick(it->path(), root.st_dev)) out.insert(it->path());
+        else if (fs::is_directory(it->symlink_status(ec))) pending.insert(it->path());
     }
     return out;
 }
@@ -52,16 +57,24 @@ std::set<fs::path> UsbWatcher::present() const {
 std::vector<StickEvent> UsbWatcher::poll() {
     bool changed = first_;
     first_ = false;
-    // Drain inotify first: it is level-triggered in the epoll set. One
-    // epoll_wait then consumes the mount-table flag (reset by the kernel's poll).
+    // Drain inotify first: it is level-triggered in the epoll set.
     alignas(inotify_event) char buf[4096];
     while (::read(inotify_.get(), buf, sizeof buf) > 0) changed = true;
     epoll_event evs[4];
-    for (int i = 0, n = ::epoll_wait(epoll_.get(), evs, 4, 0); i < n; ++i)
-        if (evs[i].data.fd == mounts_.get()) changed = true;
+    if (::epoll_wait(epoll_.get(), evs, 4, 0) > 0) changed = true;
+    // The kernel clears the mount-table flag whenever anyone polls it, and the
+    // app polling fd() does exactly that before calling us; so also look
+    // directly at the few directories whose mount state we care about.
+    if (!changed) {
+        struct stat root {};
+        if (::stat(options_.mount_root.c_str(), &root) == 0) {
+            for (const auto& d : pending_) changed = changed || is_stick(d, root.st_dev);
+            for (const auto& d : seen_) changed = changed || !is_stick(d, root.st_dev);
+        }
+    }
     std::vector<StickEvent> events;
     if (!changed) return events;
-    const auto now = present();
+    const auto now = present(pending_);
     for (auto it = seen_.begin(); it != seen_.end();)
         it = now.count(*it) ? std::next(it) : seen_.erase(it);
     for (const auto& dir : now) {

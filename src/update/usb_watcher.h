@@ -34,16 +34,21 @@ public:
 
     // Sticks that appeared since the last call (including ones already present
     // at open, on the first call). A stick counts again after it was removed.
+    // Cost when nothing happens: one read() on inotify, one epoll_wait(0), and
+    // one lstat() per known or pending stick directory.
     std::vector<StickEvent> poll();
 
 private:
     UsbWatcher(UsbWatcherOptions o, UniqueFd ep, UniqueFd in, UniqueFd mounts)
         : options_(std::move(o)), epoll_(std::move(ep)), inotify_(std::move(in)), mounts_(std::move(mounts)) {}
-    std::set<fs::path> present() const;
+    // Sticks present now; directories that are not (yet) mount points go to `pending`.
+    std::set<fs::path> present(std::set<fs::path>& pending) const;
+    bool is_stick(const fs::path& dir, unsigned long root_dev) const;
 
     UsbWatcherOptions options_;
     UniqueFd epoll_, inotify_, mounts_;
     std::set<fs::path> seen_;
+    std::set<fs::path> pending_;  // mount dirs created but not mounted yet
     bool first_ = true;
 };
 

@@ -2,6 +2,9 @@
 // status; plus stick reports and the USB watcher.
 #include <gtest/gtest.h>
 #include <poll.h>
+#include <sys/mount.h>
+
+#include <cstring>
 
 #include "test_util.h"
 #include "update/stick.h"
@@ -208,6 +211,33 @@ TEST(UsbWatcher, OnlyMountPointsCountByDefault) {
     ASSERT_TRUE(w);
     fs::create_directories(root / "sdc1");  // created by udev but not mounted yet
     EXPECT_TRUE(w.value().poll().empty());
+}
+
+TEST(UsbWatcher, NoticesMountAfterMkdir) {
+    // udev makes the directory first and mounts a moment later: the mkdir
+    // alone is no stick, the mount (seen via /proc/self/mountinfo) is.
+    TempDir root;
+    auto w = UsbWatcher::open({root.path()});
+    ASSERT_TRUE(w);
+    EXPECT_TRUE(w.value().poll().empty());
+    fs::create_directories(root / "sdd1");
+    EXPECT_TRUE(w.value().poll().empty());
+    if (::mount("tmpfs", (root / "sdd1").c_str(), "tmpfs", 0, "size=1m") != 0)
+        GTEST_SKIP() << "cannot mount tmpfs here (needs root): " << std::strerror(errno);
+    write_text(root / "sdd1/week.kiosk", "x");
+    pollfd p{w.value().fd(), POLLIN, 0};
+    EXPECT_EQ(::poll(&p, 1, 1000), 1);
+    auto ev = w.value().poll();
+    ::umount2((root / "sdd1").c_str(), MNT_DETACH);
+    ASSERT_EQ(ev.size(), 1u);
+    EXPECT_EQ(ev[0].bundles.size(), 1u);
+    EXPECT_TRUE(w.value().poll().empty());  // unmounted: gone, no new event
+    // Same directory, stick plugged in again: a new event.
+    ASSERT_EQ(::mount("tmpfs", (root / "sdd1").c_str(), "tmpfs", 0, "size=1m"), 0);
+    pollfd p2{w.value().fd(), POLLIN, 0};
+    (void)::poll(&p2, 1, 100);  // like the app's loop: may consume the kernel's flag
+    EXPECT_EQ(w.value().poll().size(), 1u);
+    ::umount2((root / "sdd1").c_str(), MNT_DETACH);
 }
 
 TEST(UsbWatcher, MissingRootIsAnError) {
