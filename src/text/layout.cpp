@@ -36,8 +36,9 @@ struct LineContext {
 float justify_extra(const LineContext& ctx, const LineSpan& span, float x, float width,
                     int& points) {
     points = 0;
-    const bool wanted = ctx.style.justify && ctx.style.align == Align::Start && !span.hard_end &&
-                        !span.overflow;
+    // English stays ragged right (no hyphenation: justified narrow columns get rivers).
+    const bool wanted = ctx.style.justify && is_chinese(ctx.style.lang) &&
+                        ctx.style.align == Align::Start && !span.hard_end && !span.overflow;
     if (!wanted || width >= ctx.max_width - x) return 0;
     const auto& atoms = ctx.p.atoms;
     uint32_t last_ink = span.begin;

@@ -84,6 +84,9 @@ void apply_spacing(FontStack::Impl& im, Paragraph& p, float size_px, float han_l
 
 bool is_expansion_point(const Atom& a, const Atom& b) {
     if (b.gap_before > 0) return true;  // Han–Latin gap
+    // A word space in Chinese text ("iPhone 15") may stretch too; otherwise a
+    // line with one Latin phrase gets all its slack at one or two Han gaps.
+    if (a.last == CharClass::Space && b.first != CharClass::Space) return true;
     const auto cjk = [](CharClass c) {
         return c == CharClass::Han || c == CharClass::Open || c == CharClass::Close ||
                c == CharClass::Stop || c == CharClass::Excl || c == CharClass::Interpunct ||

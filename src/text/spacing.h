@@ -14,7 +14,9 @@ HaltTrim halt_trim(FontStack::Impl& im, FaceId face, char32_t cp);
 // Fills avail/trim/start_trim/gap_before of every atom.
 void apply_spacing(FontStack::Impl& im, Paragraph& p, float size_px, float han_latin_em);
 
-// True when justification may add space between atoms a and b.
+// True when justification may add space between atoms a and b: between CJK
+// characters (keeping marks with their character), at Han–Latin gaps and after
+// word spaces; never inside a Latin word.
 bool is_expansion_point(const Atom& a, const Atom& b);
 
 }  // namespace kiosk::text

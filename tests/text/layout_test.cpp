@@ -65,6 +65,23 @@ TEST(Justify, NeverInsideLatinWords) {
     }
 }
 
+TEST(Justify, WordSpacesInChineseShareTheSlack) {
+    // Line 1 is "絕！iPhone 15售價": without the space as an expansion point all
+    // slack would sit at 15|售 and 售|價.
+    const TextLayout t = lay("遊客絡繹不絕！iPhone 15售價HK$1,234.50。", 480, Lang::ZhHK, true);
+    ASSERT_GE(t.lines.size(), 2u);
+    const TextLayout natural = lay("遊客絡繹不絕！iPhone 15售價HK$1,234.50。", 480, Lang::ZhHK);
+    const auto& g = t.lines[0].glyphs;
+    const auto& n = natural.lines[0].glyphs;
+    ASSERT_EQ(g.size(), n.size());
+    for (size_t k = 0; k < g.size(); ++k) {
+        if (t.source[g[k].cluster] == ' ') {
+            EXPECT_GT(g[k].advance, n[k].advance + 1);
+        }
+    }
+    EXPECT_NEAR(t.lines[0].width, 480, 0.5f);
+}
+
 TEST(Justify, EnglishIsRaggedRight) {
     const TextLayout t = lay("The Hong Kong Story exhibition covers four hundred million years "
                              "of history, from prehistoric times to the return of sovereignty.",
