@@ -1,5 +1,7 @@
 // Faces, glyph forms, fallback, coverage and rasterisation.
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <limits>
 #include <set>
 
@@ -146,6 +148,25 @@ TEST(Fonts, MetricsComeFromTheIdeographicEmBox) {
     const TextStyle s = testing::style(Lang::ZhHK);
     EXPECT_NEAR(fonts().ascent(s), 0.88f * kSize, 0.01f);
     EXPECT_NEAR(fonts().descent(s), 0.12f * kSize, 0.01f);
+}
+
+TEST(Fonts, KioskFontDirMovesTheSearchRoot) {
+    // A root holding only "NotoSans-Regular.ttf" (here: the Bold file under that
+    // name) replaces that one face; the others keep their Debian paths.
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / "kiosk_font_dir_test";
+    fs::remove_all(root);
+    fs::create_directories(root / "truetype" / "noto");
+    fs::create_symlink(FontPaths{}.latin_bold, root / "truetype" / "noto" / "NotoSans-Regular.ttf");
+    setenv("KIOSK_FONT_DIR", root.c_str(), 1);
+    auto moved = FontStack::load();
+    unsetenv("KIOSK_FONT_DIR");
+    fs::remove_all(root);
+    ASSERT_TRUE(moved);
+    const TextStyle s = testing::style(Lang::En);
+    const float regular = layout_text(fonts(), "WWW", s, 1000).lines.at(0).width;
+    const float from_root = layout_text(*moved.value(), "WWW", s, 1000).lines.at(0).width;
+    EXPECT_GT(from_root, regular + 1);  // bold is wider
 }
 
 TEST(Fonts, MissingFileIsAnErrorNamingIt) {
