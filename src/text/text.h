@@ -54,7 +54,7 @@ struct Glyph {
     FaceId face = 0;
     uint32_t gid = 0;
     uint32_t cluster = 0;  // byte offset into the laid-out UTF-8 string
-    float x = 0;           // pen position, px, from the layout's left edge
+    float x = 0;           // pen position, px, from the layout's left edge (includes Line::x)
     float y = 0;           // baseline, px, from the layout's top edge
     float advance = 0;     // px, after spacing adjustments
 };
@@ -93,6 +93,8 @@ struct GlyphBitmap {
     std::vector<uint8_t> pixels;  // width*height (A8) or width*height*4 (RGBA)
 };
 
+// Not thread-safe: layout_text() reuses the stack's HarfBuzz buffer, ICU break
+// iterators and scratch space. Use one FontStack per thread.
 class FontStack {
 public:
     // Opens every face; an error names the missing file.
