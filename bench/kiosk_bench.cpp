@@ -391,13 +391,17 @@ int html(const char* dir) {
     for (const auto& a : bundle->areas) {
         std::snprintf(hex, sizeof hex, "#%02x%02x%02x", a.accent.r, a.accent.g, a.accent.b);
         out << "<div class=tile style=\"background:" << hex << "\"><img src=\""
-            << esc((bundle->dir / a.icon).string()) << "\"><span>" << esc(a.title.get(l))
+            << esc(a.icon) << "\"><span>" << esc(a.title.get(l))
             << "</span></div>\n";
     }
     // Tells bench/chromium.py (an HTTP server) when the first frame was produced.
     out << "</div>\n<script>requestAnimationFrame(()=>requestAnimationFrame(()=>{"
            "if(location.protocol.startsWith('http'))fetch('/painted').catch(()=>{})}))</script>\n"
            "</body></html>\n";
+    // The same icon files, next to the page (relative URLs work over file:// and http).
+    fs::create_directories(fs::path(dir) / "icons");
+    for (const auto& a : bundle->areas)
+        fs::copy_file(bundle->dir / a.icon, fs::path(dir) / a.icon, fs::copy_options::overwrite_existing);
     std::printf("wrote %s/home.html\n", dir);
     return 0;
 }
