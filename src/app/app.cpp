@@ -191,11 +191,25 @@ void App::show(const PageId& page, Lang lang, bool large_text) {
     mark(Cause::Content);
 }
 
+void App::notify(const std::string& text, float progress, Millis until) {
+    if (text.empty()) {
+        notice_.reset();
+    } else {
+        layout::Screen s = cfg_.screen;
+        layout::PageContext ctx{*bundle_, fonts_, session_.lang(), s};
+        notice_ = std::make_shared<const layout::DisplayList>(layout::build_notice(ctx, text, progress));
+        notice_until_ = until;
+    }
+    mark(Cause::Content);
+}
+
 bool App::animating() const { return transition_ != Transition::None || scroller_.moving(); }
 
 Millis App::next_deadline() const {
-    if (session_.is_pristine() && scroller_.offset() == 0) return -1;
-    return last_input_ + cfg_.idle_timeout_ms;
+    Millis d = -1;
+    if (!session_.is_pristine() || scroller_.offset() != 0) d = last_input_ + cfg_.idle_timeout_ms;
+    if (notice_ && (d < 0 || notice_until_ < d)) d = notice_until_;
+    return d;
 }
 
 bool App::tick(Millis now) {
@@ -209,8 +223,14 @@ bool App::tick(Millis now) {
             from_.reset();
         }
     }
-    const Millis deadline = next_deadline();
-    if (deadline >= 0 && now_ >= deadline && !gestures_.active()) {
+    if (notice_ && now_ >= notice_until_) {
+        notice_.reset();
+        mark(Cause::Content);
+    }
+    const Millis idle_at = session_.is_pristine() && scroller_.offset() == 0
+                               ? -1
+                               : last_input_ + cfg_.idle_timeout_ms;
+    if (idle_at >= 0 && now_ >= idle_at && !gestures_.active()) {
         // Idle: the next visitor finds Home in the default language.
         mark(Cause::Idle);
         from_ = current();
@@ -242,6 +262,7 @@ Frame App::frame() {
     layout::ViewState view;
     view.scroll = scroller_.offset();
     view.pressed = pressed_;
+    bool show_current = true;
     if (transition_ != Transition::None && from_) {
         const Millis dur = transition_ == Transition::Slide ? cfg_.slide_ms : cfg_.fade_ms;
         const float t = std::clamp(static_cast<float>(now_ - transition_start_) / static_cast<float>(dur), 0.0f, 1.0f);
@@ -256,13 +277,13 @@ Frame App::frame() {
         } else if (t < 0.5f) {
             from_view.opacity = 1 - t * 2;  // fade out, then the new page fades in
             f.layers.push_back({from_, from_view});
-            dirty_ = false;
-            return f;  // the new page is not visible yet
+            show_current = false;  // the new page is not visible yet
         } else {
             view.opacity = t * 2 - 1;
         }
     }
-    f.layers.push_back({dl, view});
+    if (show_current) f.layers.push_back({dl, view});
+    if (notice_) f.layers.push_back({notice_, layout::ViewState{}});
     dirty_ = false;
     return f;
 }

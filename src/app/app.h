@@ -58,6 +58,10 @@ public:
     // The window was exposed or the content of the screen was lost: draw again.
     void invalidate() { mark(Cause::Expose); }
 
+    // A message over the page until `until` (e.g. "updated to version 3").
+    // progress in [0,1] draws a bar; < 0 none. An empty text removes it.
+    void notify(const std::string& text, float progress, Millis until);
+
     // Advances animations and timers to `now`. True when the picture changed.
     bool tick(Millis now);
     bool animating() const;
@@ -98,6 +102,9 @@ private:
     bool dirty_ = true;
     Cause cause_ = Cause::Content;
     Millis now_ = 0, last_input_ = 0;
+
+    std::shared_ptr<const layout::DisplayList> notice_;
+    Millis notice_until_ = 0;
 
     Transition transition_ = Transition::None;
     std::shared_ptr<const layout::DisplayList> from_;

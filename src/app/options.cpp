@@ -24,6 +24,7 @@ Diagnostic bad(const std::string& msg) { return Diagnostic{Severity::Error, {"ki
 std::string usage() {
     return R"(usage:
   kiosk [--windowed[=WxH]] [--content DIR | --data DIR] [--lang TAG] [--config FILE] [--trace]
+        [--pubkey KEY] [--usb-root DIR]
   kiosk render --page ID --out FILE.png [--size WxH] [--lang TAG] [--content DIR]
                [--events FILE] [--large-text]
   kiosk render --all --out DIR [--size WxH] [--content DIR]
@@ -63,6 +64,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         else if (a == "--events" && value(v)) o.events = v;
         else if (a == "--lang" && value(v)) o.lang = v;
         else if (a == "--config" && value(v)) o.config = v;
+        else if (a == "--pubkey" && value(v)) o.pubkey = v;
+        else if (a == "--usb-root" && value(v)) o.usb_root = v;
         else if (a == "--size" && value(v)) {
             if (!parse_size(v, o.width, o.height)) return bad("--size wants WxH, e.g. 1920x1080");
         } else if (a == "--windowed") o.windowed = true;

@@ -18,6 +18,8 @@ struct Options {
     std::optional<std::string> events;
     std::string lang;
     std::optional<std::string> config;
+    std::string pubkey = "/etc/kiosk/staff.pub";  // trusted key for USB updates
+    std::string usb_root = "/media/kiosk-usb";    // where sticks are mounted
     int width = 0, height = 0;  // --size / --windowed=WxH; 0 = native or default
     bool windowed = false;
     bool all = false;

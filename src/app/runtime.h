@@ -9,6 +9,7 @@
 #include "app/options.h"
 #include "content/model.h"
 #include "text/text.h"
+#include "app/validator.h"
 
 namespace kiosk::app {
 
@@ -24,6 +25,7 @@ std::filesystem::path resolve_content_dir(const Options& o);
 // Loads fonts and content; prints every problem to stderr. nullopt on failure.
 std::optional<Runtime> load_runtime(const Options& o);
 AppConfig app_config(const Options& o, int width, int height);
+
 
 int run_render(const Options& o);  // headless.cpp
 int run_window(const Options& o);  // window.cpp

@@ -8,6 +8,7 @@
 #include "app/frame_draw.h"
 #include "app/runtime.h"
 #include "app/service_notify.h"
+#include "app/updater.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::app {
@@ -44,6 +45,31 @@ std::optional<input::PointerEvent> pointer_event(const SDL_Event& e, int w, int 
 int64_t monotonic_us() {
     using namespace std::chrono;
     return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+std::string fill_in(std::string text, const std::string& key, const std::string& value) {
+    if (auto at = text.find(key); at != std::string::npos) text.replace(at, key.size(), value);
+    return text;
+}
+
+// Staff see what the stick did, in the visitor's current language.
+void show_update(App& app, const UpdateEvent& ev, Millis now) {
+    constexpr Millis kResultMs = 8000;
+    const content::Bundle& b = app.bundle();
+    const Lang lang = app.session().lang();
+    switch (ev.kind) {
+        case UpdateEvent::Kind::Progress:
+            app.notify(b.ui("update_in_progress", lang), static_cast<float>(ev.fraction), now + 60'000);
+            break;
+        case UpdateEvent::Kind::Installed:
+            app.set_bundle(ev.bundle);
+            app.notify(fill_in(app.bundle().ui("update_done", lang), "{version}", std::to_string(ev.version)),
+                       -1, now + kResultMs);
+            break;
+        case UpdateEvent::Kind::Refused:
+            app.notify(fill_in(b.ui("update_refused", lang), "{reason}", ev.reason), -1, now + kResultMs * 2);
+            break;
+    }
 }
 
 render::RendererPtr make_renderer(SDL_Window* window) {
@@ -85,6 +111,14 @@ int run_window(const Options& o) {
     App app(rt->bundle, *rt->fonts, app_config(o, w, h));
     app.show(layout::PageId::home(), app.session().lang());
 
+    UpdaterOptions uo;
+    uo.data_dir = o.data_dir;
+    uo.public_key = o.pubkey;
+    uo.usb_root = o.usb_root;
+    uo.validate = content_validator(rt->fonts.get());
+    std::optional<Updater> updater;
+    if (!o.content_dir && std::filesystem::is_directory(o.data_dir)) updater.emplace(uo);
+
     ServiceNotifier service;
     for (bool running = true; running;) {
         service.alive();
@@ -94,6 +128,11 @@ int run_window(const Options& o) {
         else if (Millis d = app.next_deadline(); d >= 0) timeout = static_cast<int>(std::max<Millis>(0, d - now));
         if (service.max_sleep_ms() >= 0 && (timeout < 0 || timeout > service.max_sleep_ms()))
             timeout = service.max_sleep_ms();  // wake to feed the watchdog, without drawing
+        if (updater) {
+            // Look for sticks once a second (a wake-up, not a redraw); follow an import closely.
+            const int poll_ms = updater->busy() ? 50 : 1000;
+            if (timeout < 0 || timeout > poll_ms) timeout = poll_ms;
+        }
         SDL_Event e;
         bool got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
         while (got) {
@@ -110,6 +149,9 @@ int run_window(const Options& o) {
                 app.invalidate();
             }
             got = SDL_PollEvent(&e);
+        }
+        if (updater) {
+            if (auto ev = updater->poll()) show_update(app, *ev, SDL_GetTicks64());
         }
         if (app.tick(SDL_GetTicks64())) {
             const Frame frame = app.frame();

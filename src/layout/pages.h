@@ -19,6 +19,9 @@ DisplayList build_home(const PageContext& ctx);
 DisplayList build_area(const PageContext& ctx, int area);
 DisplayList build_about(const PageContext& ctx);
 
+// A message banner over the page (update progress and results). progress < 0: none.
+DisplayList build_notice(const PageContext& ctx, const std::string& text, float progress);
+
 // True when an area title fits its tile on the smallest supported screen (validation).
 bool title_fits_tile(text::FontStack& fonts, const std::string& title, Lang lang);
 
