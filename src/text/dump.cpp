@@ -2,22 +2,31 @@
 #include <cstdio>
 #include <string>
 
+#include "base/utf8.h"
 #include "text/chars.h"
 #include "text/text.h"
 
 namespace kiosk::text {
 namespace {
 
-// The line's text without the newline that ended it or trailing spaces.
+// Start of the last code point of non-empty valid UTF-8.
+size_t last_cp_start(std::string_view s) {
+    size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return i;
+}
+
+// The line's text without the line break that ended it or trailing spaces.
 std::string line_text(const TextLayout& layout, const Line& line) {
     std::string_view text(layout.source);
     text = text.substr(line.begin, line.end - line.begin);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r'))
-        text.remove_suffix(1);
-    // U+2028/U+2029 (3 bytes, E2 80 A8/A9) are line separators, not content.
-    while (text.size() >= 3 && text.substr(text.size() - 3, 2) == "\xE2\x80" &&
-           (text.back() == '\xA8' || text.back() == '\xA9'))
-        text.remove_suffix(3);
+    while (!text.empty()) {
+        const size_t start = last_cp_start(text);
+        const auto cps = decode_utf8(text.substr(start));
+        const CharClass c = cps.empty() ? CharClass::Other : classify(cps[0].cp);
+        if (c != CharClass::Newline && c != CharClass::Space) break;
+        text = text.substr(0, start);
+    }
     return std::string(text);
 }
 

@@ -165,6 +165,9 @@ TEST(LineBreak, OverlongWordBreaksByGraphemeAndNeverOverflows) {
 TEST(LineBreak, NewlineIsAMandatoryBreakAndNotInTheText) {
     const TextLayout t = lay("第一行\n第二行\n\n第四行", 1000, Lang::ZhHK);
     EXPECT_EQ(lines_of(t), (std::vector<std::string>{"第一行", "第二行", "", "第四行"}));
+    // CR LF, NEL and LINE SEPARATOR break too and never show up in the dump.
+    const TextLayout other = lay("一\r\n二\u0085三\u2028四", 1000, Lang::ZhHK);
+    EXPECT_EQ(lines_of(other), (std::vector<std::string>{"一", "二", "三", "四"}));
     for (const Line& l : t.lines)
         for (const Glyph& g : l.glyphs) EXPECT_NE(t.source[g.cluster], '\n');
 }
