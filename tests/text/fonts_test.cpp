@@ -110,6 +110,16 @@ TEST(Fonts, UncoveredCharacterGetsAVisibleBox) {
     EXPECT_EQ(box.pixels[(box.height / 2) * box.width + box.width / 2], 0);  // hollow
 }
 
+TEST(Fonts, EachUncoveredCodePointIsLoggedOnce) {
+    ::testing::internal::CaptureStderr();
+    (void)lay("\U0010FFFC\U0010FFFC", 1000, Lang::ZhHK);
+    (void)lay("港\U0010FFFC", 1000, Lang::En);
+    const std::string log = ::testing::internal::GetCapturedStderr();
+    const size_t first = log.find("U+10FFFC");
+    ASSERT_NE(first, std::string::npos) << log;
+    EXPECT_EQ(log.find("U+10FFFC", first + 1), std::string::npos) << log;
+}
+
 TEST(Fonts, RasterizeGivesCoverageWithBearings) {
     const TextLayout t = lay("港", 500, Lang::ZhHK);
     const Glyph& g = t.lines.at(0).glyphs.at(0);
