@@ -33,6 +33,17 @@ Result<PictureInfo> check_header(const uint8_t* d, size_t n, const std::string& 
     auto fmt = sniff(d, n, name);
     if (!fmt) return fmt.error();
     int w = 0, h = 0, comp = 0;
+    if (fmt.value() == PictureFormat::Png && n >= 24 && std::memcmp(d + 12, "IHDR", 4) == 0) {
+        // IHDR's size, read directly: stb refuses huge sizes with a vaguer message.
+        const auto be32 = [d](size_t at) {
+            return (uint32_t{d[at]} << 24) | (uint32_t{d[at + 1]} << 16) | (uint32_t{d[at + 2]} << 8) | d[at + 3];
+        };
+        const uint32_t pw = be32(16), ph = be32(20);
+        if (pw > static_cast<uint32_t>(limits::kMaxPictureSide) || ph > static_cast<uint32_t>(limits::kMaxPictureSide))
+            return fail(name, "the picture is " + std::to_string(pw) + "×" + std::to_string(ph) +
+                                  " pixels; the limit is " + std::to_string(limits::kMaxPictureSide) + "×" +
+                                  std::to_string(limits::kMaxPictureSide));
+    }
     if (!stbi_info_from_memory(d, static_cast<int>(n), &w, &h, &comp))
         return fail(name, std::string("the picture is damaged: ") + stbi_failure_reason());
     if (w <= 0 || h <= 0 || w > limits::kMaxPictureSide || h > limits::kMaxPictureSide ||

@@ -23,7 +23,10 @@ std::string full_width(std::string s) {
     return s;
 }
 
-std::string trim(const std::string& s) {
+// Trims ASCII white space and the release's no-break spaces (U+00A0, which
+// the web page uses for its blank lines).
+std::string trim(std::string s) {
+    for (size_t at; (at = s.find("\xC2\xA0")) != std::string::npos;) s.replace(at, 2, " ");
     const char* ws = " \t\r\n";
     const auto b = s.find_first_not_of(ws);
     if (b == std::string::npos) return {};
