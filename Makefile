@@ -55,3 +55,34 @@ fuzz: deps
 	cmake --preset fuzz
 	cmake --build build-fuzz -j $(JOBS)
 	bash fuzz/run.sh $(FUZZ_SECONDS)
+
+# --- Device images (kiosk-image/, docs/integrator.md) ---------------------
+# make image        kiosk .deb (build-pkg) + amd64 disk image (kiosk-image/out/amd64)
+# make image-test   image + boot it under QEMU and check it (kiosk-image/out/test)
+# make image-rpi    Debian-native Raspberry Pi 3/4 image (long: ~25 min emulated)
+# make cross-test   arm64 cross build + unit tests under qemu-user (build-arm64)
+# Options: KIOSK_PUBKEY=staff.pub KIOSK_ROTATION=0|90|180|270 KIOSK_DPI=96
+PKG_BUILD ?= build-pkg
+IMAGE_OUT ?= kiosk-image/out
+
+.PHONY: image-deps package image image-test image-rpi cross-test
+
+image-deps:
+	@bash kiosk-image/install-deps.sh
+
+package: image-deps
+	cmake -S . -B $(PKG_BUILD) -G Ninja -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF -DKIOSK_WERROR=OFF
+	cmake --build $(PKG_BUILD) -j $(JOBS)
+	cd $(PKG_BUILD) && rm -f kiosk_*.deb && cpack -G DEB
+
+image: package
+	KIOSK_DEB=$$(ls $(PKG_BUILD)/kiosk_*_amd64.deb) bash kiosk-image/build-amd64.sh $(IMAGE_OUT)/amd64
+
+image-test: package
+	bash kiosk-image/test/run-image-test.sh
+
+image-rpi: image-deps
+	bash kiosk-image/build-rpi-debian.sh $(IMAGE_OUT)/rpi
+
+cross-test: image-deps
+	bash kiosk-image/cross/cross-test.sh

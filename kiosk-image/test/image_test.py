@@ -319,7 +319,7 @@ def main():
     ap.add_argument('--kiosk', default=os.path.join(REPO, 'build-pkg', 'kiosk'),
                     help='host kiosk binary (references, keys, bundles)')
     ap.add_argument('--key', default=None, help='secret key matching the image\'s staff.pub')
-    ap.add_argument('--boot-timeout', type=int, default=150)
+    ap.add_argument('--boot-timeout', type=int, default=300)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     t_start = time.time()
@@ -432,7 +432,7 @@ def main():
             if newpid not in (pid, '0') and m.shell.out('systemctl is-active kiosk') == 'active':
                 break
         dt = time.time() - t_freeze
-        t3, md, fr = m.wait_screen(home, 60, 'after-watchdog')
+        t3, md, fr = m.wait_screen(home, 180, 'after-watchdog')
         jl = m.shell.out('journalctl -b -u kiosk --no-pager | grep -i watchdog | tail -n 2')
         check('frozen app restarted by the watchdog', newpid != pid and t3 is not None and 'atchdog' in jl,
               f'pid {pid}->{newpid} after {dt:.0f} s; {jl.splitlines()[-1] if jl else ""}')
@@ -449,7 +449,7 @@ def main():
             m.unplug('stick1')
             time.sleep(2)
             m.plug(sticks['good'], 'stick2')
-            t4, md, fr = m.wait_screen(home2, 60, 'v2-stick')
+            t4, md, fr = m.wait_screen(home2, 180, 'v2-stick')
             j = m.shell.out('journalctl -b --no-pager | grep kiosk-usb | tail -n 3')
             check('signed bundle switches the content on screen', t4 is not None,
                   f'diff {md:.2f}; {j.splitlines()[-1] if j else ""}')
