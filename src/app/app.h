@@ -26,6 +26,10 @@ struct AppConfig {
     Millis idle_timeout_ms = 90'000;
     Millis slide_ms = 320;
     Millis fade_ms = 240;
+    bool attract = true;             // the picture loop on an untouched Home
+    Millis attract_delay_ms = 30'000;
+    Millis attract_slide_ms = 7'000;
+    Millis attract_fade_ms = 1'200;
 };
 
 // Why a frame is drawn (for --trace): each frame has exactly one first cause.

@@ -35,7 +35,7 @@ std::unique_ptr<text::FontStack> fonts_or_warn() {
 }
 
 int run_validate(const Options& o) {
-    const fs::path dir = o.rest.empty() ? resolve_content_dir(o) : fs::path(o.rest[0]);
+    const fs::path dir = o.rest.empty() ? resolve_content_dir(o, settings(o)) : fs::path(o.rest[0]);
     auto fonts = fonts_or_warn();
     const Diagnostics d = content_validator(fonts.get())(dir);
     std::cout << d.str();
@@ -56,19 +56,34 @@ int run_update_command(const Options& o) {
 
 }  // namespace
 
-fs::path resolve_content_dir(const Options& o) {
+KioskConfig settings(const Options& o) {
+    Diagnostics diags;
+    KioskConfig c;
+    if (o.config) c = load_config(*o.config, diags);
+    else if (fs::exists(kDefaultConfigPath)) c = load_config(kDefaultConfigPath, diags);
+    std::cerr << diags.str();
+    if (o.given.count("--data")) c.data_dir = o.data_dir;
+    if (o.given.count("--pubkey")) c.pubkey = o.pubkey;
+    if (o.given.count("--usb-root")) c.usb_root = o.usb_root;
+    if (o.given.count("--size")) c.width = o.width, c.height = o.height;
+    if (o.given.count("--rotation")) c.rotation = o.rotation;
+    if (auto l = parse_lang(o.lang)) c.default_lang = *l;
+    return c;
+}
+
+fs::path resolve_content_dir(const Options& o, const KioskConfig& c) {
     if (o.content_dir) return *o.content_dir;
     // An installed bundle wins when the data directory exists (on the device);
     // a developer's machine without /var/lib/kiosk uses the built-in content.
-    if (fs::is_directory(o.data_dir)) {
-        if (auto store = update::ContentStore::open(o.data_dir)) {
+    if (fs::is_directory(c.data_dir)) {
+        if (auto store = update::ContentStore::open(c.data_dir)) {
             if (auto dir = store.value().active_content_dir()) return *dir;
         }
     }
     return builtin_content_dir();
 }
 
-std::optional<Runtime> load_runtime(const Options& o) {
+std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c) {
     Runtime rt;
     auto fonts = text::FontStack::load();
     if (!fonts) {
@@ -76,9 +91,9 @@ std::optional<Runtime> load_runtime(const Options& o) {
         return std::nullopt;
     }
     rt.fonts = std::move(fonts.value());
-    if (!o.content_dir && fs::is_directory(o.data_dir)) {
+    if (!o.content_dir && fs::is_directory(c.data_dir)) {
         int64_t version = 0;
-        if ((rt.bundle = load_installed_content(o.data_dir, &version))) {
+        if ((rt.bundle = load_installed_content(c.data_dir, &version))) {
             rt.content_dir = rt.bundle->dir;
             log_info("showing installed content version " + std::to_string(version));
             return rt;
@@ -101,11 +116,17 @@ std::optional<Runtime> load_runtime(const Options& o) {
     return rt;
 }
 
-AppConfig app_config(const Options& o, int width, int height) {
+AppConfig app_config(const KioskConfig& c, int width, int height) {
     AppConfig cfg;
     cfg.screen.width = width;
     cfg.screen.height = height;
-    if (auto l = parse_lang(o.lang)) cfg.default_lang = *l;
+    cfg.screen.dpi = c.dpi;
+    cfg.default_lang = c.default_lang;
+    cfg.idle_timeout_ms = Millis{c.idle_timeout_s} * 1000;
+    cfg.attract = c.attract;
+    cfg.attract_delay_ms = Millis{c.attract_delay_s} * 1000;
+    cfg.attract_slide_ms = Millis{c.attract_slide_s} * 1000;
+    cfg.attract_fade_ms = c.attract_fade_ms;
     return cfg;
 }
 

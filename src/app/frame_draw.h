@@ -2,13 +2,16 @@
 #pragma once
 
 #include "app/app.h"
+#include "render/output.h"
 #include "render/renderer.h"
 
 namespace kiosk::app {
 
-inline void draw_frame(render::Renderer& r, const Frame& f) {
+inline void draw_frame(render::Renderer& r, render::Output& out, const Frame& f) {
+    out.begin();
     r.clear(f.background);
     for (const auto& layer : f.layers) r.draw(*layer.page, layer.view);
+    out.end();
 }
 
 }  // namespace kiosk::app

@@ -9,6 +9,7 @@
 #include "app/frame_draw.h"
 #include "app/replay.h"
 #include "app/runtime.h"
+#include "input/rotation.h"
 #include "layout/page_id.h"
 #include "render/sdl_handles.h"
 
@@ -17,17 +18,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A physical panel in memory: w×h pixels, the picture turned by `degrees`.
 class Canvas {
 public:
-    Canvas(int w, int h, text::FontStack& fonts)
+    Canvas(int w, int h, int degrees, text::FontStack& fonts)
         : w_(w), h_(h),
           surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)),
           sdl_(surface_ ? SDL_CreateSoftwareRenderer(surface_.get()) : nullptr),
-          renderer_(sdl_ ? std::make_unique<render::Renderer>(sdl_.get(), fonts) : nullptr) {}
+          renderer_(sdl_ ? std::make_unique<render::Renderer>(sdl_.get(), fonts) : nullptr),
+          output_(sdl_ ? std::make_unique<render::Output>(sdl_.get(), w, h, degrees) : nullptr) {}
 
     bool ok() const { return renderer_ != nullptr; }
+    int logical_w() const { return output_->logical_w(); }
+    int logical_h() const { return output_->logical_h(); }
+    int degrees() const { return output_->degrees(); }
     bool shoot(App& app, const std::string& path) {
-        draw_frame(*renderer_, app.frame());
+        draw_frame(*renderer_, *output_, app.frame());
         if (render::save_png(sdl_.get(), w_, h_, path)) return true;
         std::cerr << "kiosk: error: cannot write " << path << "\n";
         return false;
@@ -38,6 +44,7 @@ private:
     render::SurfacePtr surface_;
     render::RendererPtr sdl_;
     std::unique_ptr<render::Renderer> renderer_;
+    std::unique_ptr<render::Output> output_;
 };
 
 std::optional<std::vector<ReplayCommand>> read_events(const std::string& path) {
@@ -56,7 +63,7 @@ std::optional<std::vector<ReplayCommand>> read_events(const std::string& path) {
     return cmds.value();
 }
 
-int render_one(const Options& o, Runtime& rt, int w, int h) {
+int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h) {
     auto page = layout::parse_page(*rt.bundle, o.page);
     if (!page) {
         std::cerr << "kiosk: error: no page '" << o.page << "'\n";
@@ -68,17 +75,22 @@ int render_one(const Options& o, Runtime& rt, int w, int h) {
         if (!e) return 1;
         events = std::move(*e);
     }
-    const AppConfig cfg = app_config(o, w, h);
-    App app(rt.bundle, *rt.fonts, cfg);
-    app.show(*page, cfg.default_lang, o.large_text);
-    Canvas canvas(w, h, *rt.fonts);
+    Canvas canvas(w, h, kc.rotation, *rt.fonts);
     if (!canvas.ok()) {
         std::cerr << "kiosk: error: cannot create the software renderer: " << SDL_GetError() << "\n";
         return 1;
     }
+    const AppConfig cfg = app_config(kc, canvas.logical_w(), canvas.logical_h());
+    App app(rt.bundle, *rt.fonts, cfg);
+    app.show(*page, cfg.default_lang, o.large_text);
     Millis clock = 0;
     bool ok = true;
     ReplayHooks hooks;
+    // Replayed touches arrive in panel coordinates, like a real touchscreen's.
+    hooks.map_pointer = [&](input::PointerEvent e) {
+        std::tie(e.x, e.y) = input::to_logical(e.x, e.y, w, h, canvas.degrees());
+        return e;
+    };
     hooks.shot = [&](const std::string& path) { ok = canvas.shoot(app, path) && ok; };
     run_replay(app, events, clock, hooks);
     if (!o.out.empty()) ok = canvas.shoot(app, o.out) && ok;
@@ -86,12 +98,12 @@ int render_one(const Options& o, Runtime& rt, int w, int h) {
 }
 
 // Every page in every language, plus a contact sheet, for staff to preview a bundle.
-int render_all(const Options& o, Runtime& rt, int w, int h) {
+int render_all(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h) {
     const fs::path out = o.out.empty() ? fs::path("preview") : fs::path(o.out);
     fs::create_directories(out);
     std::vector<std::string> pages{"home", "about"};
     for (const auto& a : rt.bundle->areas) pages.push_back(a.id);
-    Canvas canvas(w, h, *rt.fonts);
+    Canvas canvas(w, h, kc.rotation, *rt.fonts);
     if (!canvas.ok()) return 1;
     std::ofstream html(out / "index.html");
     html << "<!doctype html><meta charset=utf-8><title>Kiosk preview</title>"
@@ -101,7 +113,7 @@ int render_all(const Options& o, Runtime& rt, int w, int h) {
     for (Lang lang : kAllLangs) {
         html << "<h2>" << lang_tag(lang) << "</h2>\n";
         for (const auto& id : pages) {
-            App app(rt.bundle, *rt.fonts, app_config(o, w, h));
+            App app(rt.bundle, *rt.fonts, app_config(kc, canvas.logical_w(), canvas.logical_h()));
             app.show(*layout::parse_page(*rt.bundle, id), lang, o.large_text);
             const std::string file = id + "." + std::string(lang_tag(lang)) + ".png";
             ok = canvas.shoot(app, (out / file).string()) && ok;
@@ -121,10 +133,11 @@ int run_render(const Options& o) {
         std::cerr << "kiosk render: --out FILE.png is required\n";
         return 1;
     }
-    auto rt = load_runtime(o);
+    const KioskConfig kc = settings(o);
+    auto rt = load_runtime(o, kc);
     if (!rt) return 1;
-    const int w = o.width ? o.width : 1920, h = o.height ? o.height : 1080;
-    return o.all ? render_all(o, *rt, w, h) : render_one(o, *rt, w, h);
+    const int w = kc.width ? kc.width : 1920, h = kc.height ? kc.height : 1080;
+    return o.all ? render_all(o, kc, *rt, w, h) : render_one(o, kc, *rt, w, h);
 }
 
 }  // namespace kiosk::app

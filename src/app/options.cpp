@@ -1,6 +1,7 @@
 #include "app/options.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace kiosk::app {
 namespace {
@@ -24,9 +25,9 @@ Diagnostic bad(const std::string& msg) { return Diagnostic{Severity::Error, {"ki
 std::string usage() {
     return R"(usage:
   kiosk [--windowed[=WxH]] [--content DIR | --data DIR] [--lang TAG] [--config FILE] [--trace]
-        [--pubkey KEY] [--usb-root DIR]
+        [--pubkey KEY] [--usb-root DIR] [--rotation DEG]
   kiosk render --page ID --out FILE.png [--size WxH] [--lang TAG] [--content DIR]
-               [--events FILE] [--large-text]
+               [--events FILE] [--large-text] [--rotation DEG]
   kiosk render --all --out DIR [--size WxH] [--content DIR]
   kiosk validate [DIR]
   kiosk layout --text T --width PX [--font-size PX] [--lang TAG] [--json]
@@ -54,6 +55,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         auto value = [&](std::string& into) -> bool {
             if (i + 1 >= args.size()) return false;
             into = args[++i];
+            o.given.insert(a);
             return true;
         };
         std::string v;
@@ -68,10 +70,16 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         else if (a == "--usb-root" && value(v)) o.usb_root = v;
         else if (a == "--size" && value(v)) {
             if (!parse_size(v, o.width, o.height)) return bad("--size wants WxH, e.g. 1920x1080");
+            o.given.insert("--size");
         } else if (a == "--windowed") o.windowed = true;
         else if (a.rfind("--windowed=", 0) == 0) {
             o.windowed = true;
+            o.given.insert("--size");
             if (!parse_size(a.substr(11), o.width, o.height)) return bad("--windowed=WxH, e.g. --windowed=1280x720");
+        } else if (a == "--rotation" && value(v)) {
+            o.rotation = std::atoi(v.c_str());
+            if (o.rotation % 90 != 0 || o.rotation < 0 || o.rotation > 270)
+                return bad("--rotation is 0, 90, 180 or 270");
         } else if (a == "--all") o.all = true;
         else if (a == "--large-text") o.large_text = true;
         else if (a == "--trace") o.trace = true;

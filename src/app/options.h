@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,13 @@ struct Options {
     std::string pubkey = "/etc/kiosk/staff.pub";  // trusted key for USB updates
     std::string usb_root = "/media/kiosk-usb";    // where sticks are mounted
     int width = 0, height = 0;  // --size / --windowed=WxH; 0 = native or default
+    int rotation = 0;           // --rotation 0|90|180|270
     bool windowed = false;
     bool all = false;
     bool large_text = false;
     bool trace = false;
     std::vector<std::string> rest;  // positional arguments, and everything for delegated commands
+    std::set<std::string> given;    // options set on the command line (they beat the config file)
 };
 
 Result<Options> parse_options(const std::vector<std::string>& args);

@@ -63,24 +63,27 @@ void advance(App& app, Millis& clock, Millis until, const ReplayHooks& hooks) {
 
 void run_replay(App& app, const std::vector<ReplayCommand>& commands, Millis& clock,
                 const ReplayHooks& hooks) {
+    const auto send = [&](input::PointerEvent e) {
+        app.pointer(hooks.map_pointer ? hooks.map_pointer(e) : e);
+    };
     for (const auto& c : commands) {
         switch (c.kind) {
             case ReplayCommand::Kind::Wait: advance(app, clock, clock + c.ms, hooks); break;
             case ReplayCommand::Kind::Tap:
-                app.pointer({T::Down, c.x1, c.y1, clock});
+                send({T::Down, c.x1, c.y1, clock});
                 advance(app, clock, clock + kTapHoldMs, hooks);
-                app.pointer({T::Up, c.x1, c.y1, clock});
+                send({T::Up, c.x1, c.y1, clock});
                 advance(app, clock, clock + kFrameMs, hooks);
                 break;
             case ReplayCommand::Kind::Drag: {
-                app.pointer({T::Down, c.x1, c.y1, clock});
+                send({T::Down, c.x1, c.y1, clock});
                 const Millis start = clock;
                 while (clock - start < c.ms) {
                     advance(app, clock, std::min(start + c.ms, clock + kFrameMs), hooks);
                     const float f = static_cast<float>(clock - start) / static_cast<float>(c.ms);
-                    app.pointer({T::Move, c.x1 + (c.x2 - c.x1) * f, c.y1 + (c.y2 - c.y1) * f, clock});
+                    send({T::Move, c.x1 + (c.x2 - c.x1) * f, c.y1 + (c.y2 - c.y1) * f, clock});
                 }
-                app.pointer({T::Up, c.x2, c.y2, clock});
+                send({T::Up, c.x2, c.y2, clock});
                 advance(app, clock, clock + kFrameMs, hooks);
                 break;
             }

@@ -29,6 +29,8 @@ Result<std::vector<ReplayCommand>> parse_replay(std::string_view text, const std
 struct ReplayHooks {
     std::function<void(Millis now)> present;
     std::function<void(const std::string& path)> shot;
+    // Panel → logical coordinates (rotated screens); identity when unset.
+    std::function<input::PointerEvent(input::PointerEvent)> map_pointer;
 };
 void run_replay(App& app, const std::vector<ReplayCommand>& commands, Millis& clock,
                 const ReplayHooks& hooks);

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/app.h"
+#include "app/config.h"
 #include "app/options.h"
 #include "content/model.h"
 #include "text/text.h"
@@ -21,10 +22,14 @@ struct Runtime {
 
 // The content folder to use: --content, else the data dir's active bundle, else
 // the built-in content. Empty when none exists.
-std::filesystem::path resolve_content_dir(const Options& o);
+std::filesystem::path resolve_content_dir(const Options& o, const KioskConfig& c);
 // Loads fonts and content; prints every problem to stderr. nullopt on failure.
-std::optional<Runtime> load_runtime(const Options& o);
-AppConfig app_config(const Options& o, int width, int height);
+std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c);
+// The configuration file (--config, else /etc/kiosk/kiosk.yaml when present)
+// with the command line's explicit options on top. Problems go to stderr.
+KioskConfig settings(const Options& o);
+// What the App needs for a logical screen of width×height.
+AppConfig app_config(const KioskConfig& c, int width, int height);
 
 
 int run_render(const Options& o);  // headless.cpp

@@ -9,6 +9,7 @@
 #include "app/runtime.h"
 #include "app/service_notify.h"
 #include "app/updater.h"
+#include "input/rotation.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::app {
@@ -81,7 +82,8 @@ render::RendererPtr make_renderer(SDL_Window* window) {
 }  // namespace
 
 int run_window(const Options& o) {
-    auto rt = load_runtime(o);
+    const KioskConfig kc = settings(o);
+    auto rt = load_runtime(o, kc);
     if (!rt) return 1;
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers arrive once, as fingers
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -91,7 +93,7 @@ int run_window(const Options& o) {
                   << ").\nTo see the kiosk without a screen: kiosk render --page home --out home.png\n";
         return 1;
     }
-    const int ww = o.width ? o.width : 1280, wh = o.height ? o.height : 720;
+    const int ww = kc.width ? kc.width : 1280, wh = kc.height ? kc.height : 720;
     const Uint32 flags = o.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
     render::WindowPtr window(SDL_CreateWindow("2023港澳•浙江周", SDL_WINDOWPOS_CENTERED,
                                               SDL_WINDOWPOS_CENTERED, ww, wh, flags));
@@ -108,16 +110,17 @@ int run_window(const Options& o) {
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
     render::Renderer renderer(sdl_renderer.get(), *rt->fonts);
-    App app(rt->bundle, *rt->fonts, app_config(o, w, h));
+    auto output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, kc.rotation);
+    App app(rt->bundle, *rt->fonts, app_config(kc, output->logical_w(), output->logical_h()));
     app.show(layout::PageId::home(), app.session().lang());
 
     UpdaterOptions uo;
-    uo.data_dir = o.data_dir;
-    uo.public_key = o.pubkey;
-    uo.usb_root = o.usb_root;
+    uo.data_dir = kc.data_dir;
+    uo.public_key = kc.pubkey;
+    uo.usb_root = kc.usb_root;
     uo.validate = content_validator(rt->fonts.get());
     std::optional<Updater> updater;
-    if (!o.content_dir && std::filesystem::is_directory(o.data_dir)) updater.emplace(uo);
+    if (!o.content_dir && std::filesystem::is_directory(kc.data_dir)) updater.emplace(uo);
 
     ServiceNotifier service;
     for (bool running = true; running;) {
@@ -138,11 +141,15 @@ int run_window(const Options& o) {
         while (got) {
             now = SDL_GetTicks64();
             if (e.type == SDL_QUIT) running = false;
-            else if (auto p = pointer_event(e, w, h, now)) app.pointer(*p);
+            else if (auto p = pointer_event(e, w, h, now)) {
+                std::tie(p->x, p->y) = input::to_logical(p->x, p->y, w, h, output->degrees());
+                app.pointer(*p);
+            }
             else if (e.type == SDL_KEYDOWN) app.key(SDL_GetKeyName(e.key.keysym.sym), now);
             else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
-                app.resize(app_config(o, w, h).screen);
+                output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, kc.rotation);
+                app.resize(app_config(kc, output->logical_w(), output->logical_h()).screen);
             } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                 app.invalidate();
             } else if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
@@ -155,7 +162,7 @@ int run_window(const Options& o) {
         }
         if (app.tick(SDL_GetTicks64())) {
             const Frame frame = app.frame();
-            draw_frame(renderer, frame);
+            draw_frame(renderer, *output, frame);
             renderer.present();
             service.ready();
             if (o.trace) std::cerr << "frame " << monotonic_us() << " " << cause_name(frame.cause) << "\n";

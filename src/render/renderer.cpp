@@ -140,9 +140,9 @@ void Renderer::qr(const DrawItem& it, const Rect& rect, float opacity) {
 }
 
 void Renderer::draw(const layout::DisplayList& dl, const DrawParams& p) {
-    int out_w = 0, out_h = 0;
-    SDL_GetRendererOutputSize(r_, &out_w, &out_h);
-    const SDL_Rect screen{0, 0, out_w, out_h};
+    SDL_Rect screen;
+    SDL_RenderGetViewport(r_, &screen);  // the current target's size (rotated output or window)
+    screen.x = screen.y = 0;
     const SDL_Rect view = to_sdl(dl.viewport.translated(p.dx, 0));
     for (const auto& it : dl.items) {
         const bool content = it.layer == Layer::Content;

@@ -1,0 +1,120 @@
+// The renderer draws what the DisplayList says: text in its colour, missing
+// pictures as placeholders (never a crash), pressed targets darker.
+#include <gtest/gtest.h>
+
+#include "render/renderer.h"
+
+namespace kiosk::render {
+namespace {
+
+struct Canvas {
+    SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, 200, 100, 32, SDL_PIXELFORMAT_ARGB8888)};
+    RendererPtr sdl{SDL_CreateSoftwareRenderer(surface.get())};
+    uint32_t at(int x, int y) const {
+        SDL_RenderFlush(sdl.get());
+        return reinterpret_cast<const uint32_t*>(static_cast<const uint8_t*>(surface->pixels) +
+                                                 y * surface->pitch)[x];
+    }
+};
+
+std::unique_ptr<text::FontStack> fonts() {
+    auto f = text::FontStack::load();
+    return f ? std::move(f.value()) : nullptr;
+}
+
+TEST(Renderer, MissingPictureBecomesAPlaceholderFill) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    layout::DisplayList dl;
+    dl.viewport = {0, 0, 200, 100};
+    dl.content_height = 100;
+    layout::DrawItem img;
+    img.kind = layout::DrawItem::Kind::Image;
+    img.rect = {10, 10, 80, 60};
+    img.color = {0x12, 0x34, 0x56, 255};
+    img.source = "/nonexistent/picture.jpg";
+    dl.items.push_back(img);
+    r.clear({255, 255, 255, 255});
+    r.draw(dl, {});
+    EXPECT_EQ(c.at(50, 40) & 0xFFFFFF, 0x123456u);
+    EXPECT_EQ(c.at(150, 40) & 0xFFFFFF, 0xFFFFFFu);
+}
+
+TEST(Renderer, TextIsDrawnInItsColourThroughTheAtlas) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    layout::DisplayList dl;
+    dl.viewport = {0, 0, 200, 100};
+    layout::DrawItem t;
+    t.kind = layout::DrawItem::Kind::Text;
+    t.layer = layout::Layer::Chrome;
+    text::TextStyle st;
+    st.size_px = 60;
+    t.text = std::make_shared<text::TextLayout>(text::layout_text(*fs, "■", st, 200));
+    t.rect = {0, 0, 200, t.text->height};
+    t.color = {0xC0, 0x10, 0x20, 255};
+    dl.items.push_back(t);
+    r.clear({255, 255, 255, 255});
+    r.draw(dl, {});
+    int red = 0;
+    for (int y = 0; y < 100; ++y)
+        for (int x = 0; x < 200; ++x) red += (c.at(x, y) & 0xFFFFFF) == 0xC01020u;
+    EXPECT_GT(red, 400);  // a solid block glyph, in the item's colour
+    EXPECT_GT(r.atlas().glyph_count(), 0u);
+    // Drawing again re-uses the atlas: no new glyphs.
+    const size_t glyphs = r.atlas().glyph_count();
+    r.draw(dl, {});
+    EXPECT_EQ(r.atlas().glyph_count(), glyphs);
+}
+
+TEST(Renderer, PressedTargetIsDarkened) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    layout::DisplayList dl;
+    dl.viewport = {0, 0, 200, 100};
+    dl.targets.push_back({{0, 0, 100, 100}, layout::Layer::Chrome, 0, {}, "b"});
+    r.clear({200, 200, 200, 255});
+    layout::ViewState v;
+    v.pressed = 0;
+    r.draw(dl, v);
+    EXPECT_LT((c.at(50, 50) >> 16) & 0xFF, 200u);
+    EXPECT_EQ((c.at(150, 50) >> 16) & 0xFF, 200u);
+}
+
+}  // namespace
+}  // namespace kiosk::render
+
+namespace kiosk::render {
+namespace {
+
+TEST(GlyphAtlas, GrowsAndEvictsInsteadOfRunningOut) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    Canvas c;
+    GlyphAtlas atlas(c.sdl.get(), *fs);
+    const int first_side = atlas.side();
+    text::TextStyle st;
+    st.size_px = 160;
+    std::string many;
+    for (char32_t cp = 0x4E00; cp < 0x4E00 + 900; ++cp) {  // 900 distinct Han characters
+        many += static_cast<char>(0xE0 | (cp >> 12));
+        many += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        many += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    const auto t = text::layout_text(*fs, many, st, 1e6f);
+    size_t drawn = 0;
+    for (const auto& line : t.lines)
+        for (const auto& g : line.glyphs) drawn += atlas.get(g.face, g.gid, st.size_px).src.w > 0;
+    EXPECT_EQ(drawn, 900u);                // every glyph got a place
+    EXPECT_GT(atlas.side(), first_side);  // it grew
+    EXPECT_GT(atlas.generations(), 2);    // and, once at its maximum, started over
+}
+
+}  // namespace
+}  // namespace kiosk::render
