@@ -319,7 +319,7 @@ def main():
     ap.add_argument('--kiosk', default=os.path.join(REPO, 'build-pkg', 'kiosk'),
                     help='host kiosk binary (references, keys, bundles)')
     ap.add_argument('--key', default=None, help='secret key matching the image\'s staff.pub')
-    ap.add_argument('--boot-timeout', type=int, default=300)
+    ap.add_argument('--boot-timeout', type=int, default=240)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     t_start = time.time()
@@ -364,9 +364,15 @@ def main():
         log('boot 1')
         m.start()
         t, md, fr = m.wait_screen(home, a.boot_timeout, 'home')
-        check('home shown after power-on', t is not None,
+        check('home shown after power-on, without input', t is not None,
               f'in {t:.1f} s of QEMU start (TCG+OVMF), mean diff {md:.2f}, differing {fr:.3%}' if t else
-              f'(last mean diff {md:.2f}, differing {fr:.3%})')
+              f'(not within {a.boot_timeout} s; last mean diff {md:.2f}, differing {fr:.3%})')
+        if t is None:
+            # Seen under QEMU: READY=1 (first frame presented) long before the
+            # screen shows it; the next presented frame appears. Nudge with a key.
+            m.keys('home')
+            t, md, fr = m.wait_screen(home, 60, 'home-after-key')
+            check('home shown after one key press', t is not None, f'mean diff {md:.2f}')
         if not m.shell.connect(60):
             check('test shell', False)
             return finish(a, t_start)
