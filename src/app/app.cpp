@@ -36,6 +36,31 @@ std::shared_ptr<const layout::DisplayList> App::build(const PageId& p) {
     return dl;
 }
 
+std::shared_ptr<const layout::DisplayList> App::attract_page(int index) {
+    layout::Screen s = cfg_.screen;
+    constexpr int kAttractKind = 100;  // cache key space apart from real pages
+    const CacheKey key{kAttractKind, index, static_cast<int>(session_.lang()), false, s.width, s.height};
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    layout::PageContext ctx{*bundle_, fonts_, session_.lang(), s};
+    auto dl = std::make_shared<const layout::DisplayList>(layout::build_attract(ctx, index));
+    cache_[key] = dl;
+    return dl;
+}
+
+bool App::attract_fading() const {
+    return attract_ && now_ - attract_slide_start_ < cfg_.attract_fade_ms;
+}
+
+// The first touch on the attract loop only wakes the kiosk: back to Home.
+void App::wake(Millis now) {
+    from_ = attract_page(attract_index_);
+    from_scroll_ = 0;
+    attract_ = false;
+    swallow_ = true;
+    last_input_ = now;
+    navigate(Transition::Fade, -1, now);
+}
+
 std::shared_ptr<const layout::DisplayList> App::current() {
     auto dl = build(session_.page());
     scroller_.set_range(dl->content_height - dl->viewport.h);
@@ -136,6 +161,14 @@ void App::on_gesture(const input::Gesture& g, Millis now) {
 void App::pointer(const input::PointerEvent& e) {
     now_ = std::max(now_, e.t);
     last_input_ = e.t;
+    if (attract_) {
+        if (e.type == input::PointerEvent::Type::Down) wake(e.t);
+        return;
+    }
+    if (swallow_) {
+        swallow_ = e.type != input::PointerEvent::Type::Up && e.type != input::PointerEvent::Type::Cancel;
+        return;
+    }
     if (e.type == input::PointerEvent::Type::Down && transition_ != Transition::None) {
         transition_ = Transition::None;  // a touch finishes any animation at once
         from_.reset();
@@ -144,6 +177,10 @@ void App::pointer(const input::PointerEvent& e) {
 }
 
 void App::key(std::string_view name, Millis now) {
+    if (attract_) {
+        wake(now);
+        return;
+    }
     last_input_ = now;
     if (name == "Escape" || name == "Backspace" || name == "AC Back") {
         perform(Action::of(Action::Kind::Back), now);
@@ -203,12 +240,20 @@ void App::notify(const std::string& text, float progress, Millis until) {
     mark(Cause::Content);
 }
 
-bool App::animating() const { return transition_ != Transition::None || scroller_.moving(); }
+bool App::animating() const {
+    return transition_ != Transition::None || scroller_.moving() || attract_fading();
+}
 
 Millis App::next_deadline() const {
     Millis d = -1;
     if (!session_.is_pristine() || scroller_.offset() != 0) d = last_input_ + cfg_.idle_timeout_ms;
-    if (notice_ && (d < 0 || notice_until_ < d)) d = notice_until_;
+    const auto sooner = [&d](Millis t) {
+        if (d < 0 || t < d) d = t;
+    };
+    if (notice_) sooner(notice_until_);
+    if (attract_) sooner(attract_slide_start_ + cfg_.attract_slide_ms);
+    else if (cfg_.attract && session_.is_pristine() && scroller_.offset() == 0 && !bundle_->areas.empty())
+        sooner(std::max(last_input_, home_since_) + cfg_.attract_delay_ms);
     return d;
 }
 
@@ -236,8 +281,10 @@ bool App::tick(Millis now) {
         from_ = current();
         from_scroll_ = scroller_.offset();
         session_.reset();
+        home_since_ = now_;
         navigate(Transition::Fade, -1, now_);
     }
+    tick_attract();
     return dirty_;
 }
 
@@ -253,10 +300,51 @@ const char* cause_name(Cause c) {
     return "?";
 }
 
+void App::tick_attract() {
+    const int n = static_cast<int>(bundle_->areas.size());
+    if (n == 0) return;
+    if (attract_) {
+        if (now_ - attract_slide_start_ >= cfg_.attract_slide_ms) {
+            attract_index_ = (attract_index_ + 1) % n;
+            attract_slide_start_ = now_;
+            from_home_ = false;
+            mark(Cause::Idle);
+        }
+        if (attract_fading()) mark(Cause::Animation);
+        return;
+    }
+    const bool home_untouched = cfg_.attract && session_.is_pristine() && scroller_.offset() == 0 &&
+                                transition_ == Transition::None && !gestures_.active() && !swallow_;
+    if (home_untouched && now_ - std::max(last_input_, home_since_) >= cfg_.attract_delay_ms) {
+        attract_ = true;
+        attract_index_ = 0;
+        attract_slide_start_ = now_;
+        from_home_ = true;
+        mark(Cause::Idle);
+    }
+}
+
 Frame App::frame() {
     Frame f;
     f.cause = cause_;
     cause_ = Cause::None;
+    if (attract_) {
+        f.background = {0, 0, 0, 255};
+        const int n = static_cast<int>(bundle_->areas.size());
+        const float t = static_cast<float>(now_ - attract_slide_start_) /
+                        static_cast<float>(std::max<Millis>(1, cfg_.attract_fade_ms));
+        if (t < 1) {
+            // Cross-fade: the previous slide (or Home, for the first) under the new one.
+            auto under = attract_index_ == 0 && from_home_ ? current() : attract_page((attract_index_ + n - 1) % n);
+            f.layers.push_back({under, layout::ViewState{}});
+        }
+        layout::ViewState v;
+        v.opacity = std::clamp(t, 0.0f, 1.0f);
+        f.layers.push_back({attract_page(attract_index_), v});
+        if (notice_) f.layers.push_back({notice_, layout::ViewState{}});
+        dirty_ = false;
+        return f;
+    }
     f.background = layout::theme::kPage;
     auto dl = current();
     layout::ViewState view;

@@ -76,6 +76,8 @@ public:
     Frame frame();
 
     const Session& session() const { return session_; }
+    bool attract_mode() const { return attract_; }
+    int attract_slide() const { return attract_index_; }
     const content::Bundle& bundle() const { return *bundle_; }
     std::shared_ptr<const layout::DisplayList> page() { return current(); }
     float scroll() const { return scroller_.offset(); }
@@ -106,6 +108,19 @@ private:
     bool dirty_ = true;
     Cause cause_ = Cause::Content;
     Millis now_ = 0, last_input_ = 0;
+
+    std::shared_ptr<const layout::DisplayList> attract_page(int index);
+    void wake(Millis now);
+    void tick_attract();
+    bool attract_fading() const;
+
+    // Attract loop: on an untouched Home, the areas' pictures cycle until a touch.
+    bool attract_ = false;
+    int attract_index_ = 0;
+    Millis attract_slide_start_ = 0;
+    Millis home_since_ = 0;  // when the visitor's session was last reset to Home
+    bool swallow_ = false;   // the touch that woke the loop does nothing else
+    bool from_home_ = true;  // the first slide fades in over Home
 
     std::shared_ptr<const layout::DisplayList> notice_;
     Millis notice_until_ = 0;

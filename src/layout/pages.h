@@ -19,6 +19,9 @@ DisplayList build_home(const PageContext& ctx);
 DisplayList build_area(const PageContext& ctx, int area);
 DisplayList build_about(const PageContext& ctx);
 
+// One slide of the attract loop for area `area`.
+DisplayList build_attract(const PageContext& ctx, int area);
+
 // A message banner over the page (update progress and results). progress < 0: none.
 DisplayList build_notice(const PageContext& ctx, const std::string& text, float progress);
 

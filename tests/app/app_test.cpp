@@ -116,7 +116,33 @@ TEST_F(AppTest, IdleTimeoutReturnsHomeInTheDefaultLanguage) {
     settle(6'000);
     EXPECT_EQ(page(), PageId::home());
     EXPECT_EQ(app_->session().lang(), Lang::ZhHK);
-    EXPECT_EQ(app_->next_deadline(), -1);  // nothing more to do: no timer, no frames
+    EXPECT_FALSE(app_->attract_mode());  // Home first; the picture loop comes later
+}
+
+TEST_F(AppTest, AttractLoopCyclesUntilTheFirstTouchWhichOnlyWakes) {
+    settle(29'000);
+    EXPECT_FALSE(app_->attract_mode());
+    settle(2'000);
+    ASSERT_TRUE(app_->attract_mode());
+    EXPECT_EQ(app_->attract_slide(), 0);
+    // Between cross-fades nothing moves, so nothing is drawn.
+    settle(2'000);
+    app_->frame();
+    int frames = 0;
+    for (int i = 0; i < 200; ++i, now_ += 16) frames += app_->tick(now_) ? (app_->frame(), 1) : 0;
+    EXPECT_EQ(frames, 0);
+    settle(7'000);
+    EXPECT_EQ(app_->attract_slide(), 1);
+    // A touch exactly where a tile is on Home: it wakes the kiosk, nothing opens.
+    auto [x, y] = std::pair{960.0f, 700.0f};
+    app_->pointer({T::Down, x, y, now_});
+    EXPECT_FALSE(app_->attract_mode());
+    now_ += 60;
+    app_->pointer({T::Up, x, y, now_});
+    settle();
+    EXPECT_EQ(page(), PageId::home());
+    tap(Action::open(PageId::area_at(2)));  // the next touch works as usual
+    EXPECT_EQ(page(), PageId::area_at(2));
 }
 
 TEST_F(AppTest, LanguageSwitchKeepsPageAndParagraph) {
