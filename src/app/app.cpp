@@ -4,9 +4,14 @@
 #include <cmath>
 
 #include "layout/pages.h"
+#include "layout/staff.h"
 #include "layout/theme.h"
 
 namespace kiosk::app {
+
+namespace {
+constexpr Millis kStaffHoldMs = 5'000;  // a still press this long in the corner opens the PIN pad
+}
 
 using layout::Action;
 using layout::PageId;
@@ -45,6 +50,62 @@ std::shared_ptr<const layout::DisplayList> App::attract_page(int index) {
     auto dl = std::make_shared<const layout::DisplayList>(layout::build_attract(ctx, index));
     cache_[key] = dl;
     return dl;
+}
+
+void App::set_staff(StaffHost* host, std::string pin) {
+    staff_host_ = pin.empty() ? nullptr : host;
+    staff_pin_ = std::move(pin);
+}
+
+bool App::in_staff_corner(float x, float y) const {
+    const float side = std::max(cfg_.screen.dpi / 25.4f * 12.0f,  // 12 mm
+                                0.06f * static_cast<float>(std::min(cfg_.screen.width, cfg_.screen.height)));
+    return x < side && y < side;
+}
+
+void App::rebuild_staff() {
+    layout::PageContext ctx{*bundle_, fonts_, Lang::En, cfg_.screen};
+    staff_dl_ = std::make_shared<const layout::DisplayList>(layout::build_staff(ctx, staff_->view()));
+    mark(Cause::Input);
+}
+
+void App::open_staff() {
+    corner_down_ = -1;
+    gestures_.feed({input::PointerEvent::Type::Cancel, 0, 0, now_});
+    swallow_ = true;  // the holding finger does nothing more
+    pressed_ = -1;
+    if (!staff_) staff_ = std::make_unique<StaffMenu>(*staff_host_, staff_pin_);
+    else staff_->reopen();
+    rebuild_staff();
+}
+
+void App::staff_pointer(const input::PointerEvent& e) {
+    using K = input::Gesture::Kind;
+    for (const auto& g : gestures_.feed(e)) {
+        const int t = staff_dl_->hit(g.x, g.y, 0);
+        if (g.kind == K::Press) {
+            pressed_ = t;
+            if (staff_->view().screen == layout::StaffView::Screen::TouchTest) staff_->touch(g.x, g.y);
+        } else if (g.kind == K::Release || g.kind == K::DragStart) {
+            pressed_ = -1;
+        } else if (g.kind == K::Tap) {
+            pressed_ = -1;
+            const auto& targets = staff_dl_->targets;
+            if (t >= 0 && targets[static_cast<size_t>(t)].action.kind == Action::Kind::Staff)
+                staff_->command(targets[static_cast<size_t>(t)].action.value, e.t);
+        }
+    }
+    if (staff_->closed()) close_staff(e.t);
+    else rebuild_staff();
+}
+
+// Staff leave the kiosk as a visitor should find it.
+void App::close_staff(Millis now) {
+    if (!staff_->closed()) staff_->command(layout::kStaffClose, now);
+    pressed_ = -1;
+    session_.reset();
+    home_since_ = now;
+    navigate(Transition::Fade, -1, now);
 }
 
 bool App::attract_fading() const {
@@ -104,7 +165,8 @@ void App::perform(const Action& a, Millis now) {
             session_.toggle_large_text();
             relayout_keeping_place();
             break;
-        case Action::Kind::None: break;
+        case Action::Kind::None:
+        case Action::Kind::Staff: break;  // staff commands only come from the staff menu
     }
 }
 
@@ -142,7 +204,7 @@ void App::on_gesture(const input::Gesture& g, Millis now) {
             if (t >= 0) perform(dl->targets[static_cast<size_t>(t)].action, now);
             break;
         }
-        case K::DragStart: break;
+        case K::DragStart: corner_down_ = -1; break;
         case K::Drag:
             if (!g.horizontal) scroller_.drag(g.dy);
             break;
@@ -169,6 +231,14 @@ void App::pointer(const input::PointerEvent& e) {
         swallow_ = e.type != input::PointerEvent::Type::Up && e.type != input::PointerEvent::Type::Cancel;
         return;
     }
+    if (staff_open()) {
+        staff_pointer(e);
+        return;
+    }
+    if (e.type == input::PointerEvent::Type::Down)
+        corner_down_ = staff_host_ && in_staff_corner(e.x, e.y) ? e.t : -1;
+    else if (e.type != input::PointerEvent::Type::Move)
+        corner_down_ = -1;
     if (e.type == input::PointerEvent::Type::Down && transition_ != Transition::None) {
         transition_ = Transition::None;  // a touch finishes any animation at once
         from_.reset();
@@ -251,6 +321,8 @@ Millis App::next_deadline() const {
         if (d < 0 || t < d) d = t;
     };
     if (notice_) sooner(notice_until_);
+    if (corner_down_ >= 0) sooner(corner_down_ + kStaffHoldMs);
+    if (staff_open()) sooner(last_input_ + cfg_.idle_timeout_ms);
     if (attract_) sooner(attract_slide_start_ + cfg_.attract_slide_ms);
     else if (cfg_.attract && session_.is_pristine() && scroller_.offset() == 0 && !bundle_->areas.empty())
         sooner(std::max(last_input_, home_since_) + cfg_.attract_delay_ms);
@@ -267,6 +339,10 @@ bool App::tick(Millis now) {
             transition_ = Transition::None;
             from_.reset();
         }
+    }
+    if (corner_down_ >= 0 && gestures_.active() && now_ - corner_down_ >= kStaffHoldMs) open_staff();
+    if (staff_open() && now_ - last_input_ >= cfg_.idle_timeout_ms) {
+        close_staff(now_);  // never left open for the next visitor
     }
     if (notice_ && now_ >= notice_until_) {
         notice_.reset();
@@ -328,6 +404,13 @@ Frame App::frame() {
     Frame f;
     f.cause = cause_;
     cause_ = Cause::None;
+    if (staff_open()) {
+        layout::ViewState v;
+        v.pressed = pressed_;
+        f.layers.push_back({staff_dl_, v});
+        dirty_ = false;
+        return f;
+    }
     if (attract_) {
         f.background = {0, 0, 0, 255};
         const int n = static_cast<int>(bundle_->areas.size());

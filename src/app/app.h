@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/session.h"
+#include "app/staff.h"
 #include "content/model.h"
 #include "input/gesture.h"
 #include "input/scroller.h"
@@ -75,6 +76,12 @@ public:
     // The frame to draw now; clears dirty().
     Frame frame();
 
+    // The staff menu (hold the top-left corner 5 s, then the PIN). `host` must
+    // outlive the App; without a host or with an empty PIN there is no menu.
+    void set_staff(StaffHost* host, std::string pin);
+    bool staff_open() const { return staff_ && !staff_->closed(); }
+    const StaffMenu* staff() const { return staff_.get(); }
+
     const Session& session() const { return session_; }
     bool attract_mode() const { return attract_; }
     int attract_slide() const { return attract_index_; }
@@ -110,6 +117,11 @@ private:
     Millis now_ = 0, last_input_ = 0;
 
     std::shared_ptr<const layout::DisplayList> attract_page(int index);
+    void open_staff();
+    void staff_pointer(const input::PointerEvent& e);
+    void rebuild_staff();
+    void close_staff(Millis now);
+    bool in_staff_corner(float x, float y) const;
     void wake(Millis now);
     void tick_attract();
     bool attract_fading() const;
@@ -121,6 +133,12 @@ private:
     Millis home_since_ = 0;  // when the visitor's session was last reset to Home
     bool swallow_ = false;   // the touch that woke the loop does nothing else
     bool from_home_ = true;  // the first slide fades in over Home
+
+    StaffHost* staff_host_ = nullptr;
+    std::string staff_pin_;
+    std::unique_ptr<StaffMenu> staff_;
+    std::shared_ptr<const layout::DisplayList> staff_dl_;
+    Millis corner_down_ = -1;  // a press in the staff corner started then; -1: none
 
     std::shared_ptr<const layout::DisplayList> notice_;
     Millis notice_until_ = 0;

@@ -9,6 +9,7 @@
 #include "app/frame_draw.h"
 #include "app/replay.h"
 #include "app/runtime.h"
+#include "app/staff_host.h"
 #include "input/rotation.h"
 #include "layout/page_id.h"
 #include "render/sdl_handles.h"
@@ -83,6 +84,8 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     const AppConfig cfg = app_config(kc, canvas.logical_w(), canvas.logical_h());
     App app(rt.bundle, *rt.fonts, cfg);
     app.show(*page, cfg.default_lang, o.large_text);
+    DeviceStaffHost staff(kc.data_dir, {}, {});  // previews of the staff menu; nothing to rotate or restart
+    app.set_staff(&staff, kc.staff_pin);
     Millis clock = 0;
     bool ok = true;
     ReplayHooks hooks;

@@ -8,6 +8,7 @@
 #include "app/frame_draw.h"
 #include "app/runtime.h"
 #include "app/service_notify.h"
+#include "app/staff_host.h"
 #include "app/updater.h"
 #include "input/rotation.h"
 #include "render/sdl_handles.h"
@@ -122,8 +123,23 @@ int run_window(const Options& o) {
     std::optional<Updater> updater;
     if (!o.content_dir && std::filesystem::is_directory(kc.data_dir)) updater.emplace(uo);
 
+    bool running = true;
+    int rotation = kc.rotation;
+    StaffHooks hooks;
+    hooks.restart = [&running] { running = false; };  // systemd's Restart=always brings it back
+    hooks.show = [&app](std::shared_ptr<const content::Bundle> b) { app.set_bundle(std::move(b)); };
+    hooks.rotate = [&] {
+        rotation = (rotation + 90) % 360;
+        output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
+        app.resize(app_config(kc, output->logical_w(), output->logical_h()).screen);
+        return "Screen turned to " + std::to_string(rotation) +
+               "° until restart (set screen.rotation in /etc/kiosk/kiosk.yaml to keep it)";
+    };
+    DeviceStaffHost staff_host(kc.data_dir, "/sys/class/backlight", hooks);
+    app.set_staff(&staff_host, kc.staff_pin);
+
     ServiceNotifier service;
-    for (bool running = true; running;) {
+    while (running) {
         service.alive();
         Millis now = SDL_GetTicks64();
         int timeout = -1;
@@ -148,7 +164,7 @@ int run_window(const Options& o) {
             else if (e.type == SDL_KEYDOWN) app.key(SDL_GetKeyName(e.key.keysym.sym), now);
             else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
-                output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, kc.rotation);
+                output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
                 app.resize(app_config(kc, output->logical_w(), output->logical_h()).screen);
             } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                 app.invalidate();

@@ -20,10 +20,11 @@ namespace kiosk::layout {
 enum class Layer : uint8_t { Content, Chrome };
 
 struct Action {
-    enum class Kind { None, Open, Back, SetLang, ToggleLargeText, Previous, Next };
+    enum class Kind { None, Open, Back, SetLang, ToggleLargeText, Previous, Next, Staff };
     Kind kind = Kind::None;
     PageId page;                // Open
     Lang lang = kDefaultLang;   // SetLang
+    int value = 0;              // Staff: which staff-menu command (app/staff.h)
     bool operator==(const Action&) const = default;
 
     static Action of(Kind k) {
@@ -34,6 +35,11 @@ struct Action {
     static Action open(PageId p) {
         Action a = of(Kind::Open);
         a.page = p;
+        return a;
+    }
+    static Action staff(int command) {
+        Action a = of(Kind::Staff);
+        a.value = command;
         return a;
     }
     static Action set_lang(Lang l) {

@@ -1,0 +1,40 @@
+// The staff menu's actions on a real kiosk: the data directory (status, log,
+// rollback), the backlight in /sys, rotation and restart through callbacks
+// into the window loop.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+#include "app/staff.h"
+#include "content/model.h"
+
+namespace kiosk::app {
+
+struct StaffHooks {
+    std::function<std::string()> rotate;   // turns the screen 90°, says how it is now
+    std::function<void()> restart;         // ends the app (systemd starts it again)
+    std::function<void(std::shared_ptr<const content::Bundle>)> show;  // new content after a rollback
+};
+
+class DeviceStaffHost : public StaffHost {
+public:
+    DeviceStaffHost(std::filesystem::path data_dir, std::filesystem::path backlight_root, StaffHooks hooks)
+        : data_(std::move(data_dir)), backlight_(std::move(backlight_root)), hooks_(std::move(hooks)) {}
+
+    std::vector<std::string> status_lines() override;
+    std::vector<std::string> import_log() override;
+    std::string rollback() override;
+    std::string rotate() override { return hooks_.rotate ? hooks_.rotate() : "Rotation is not available"; }
+    std::string brightness(int delta) override;
+    void restart() override {
+        if (hooks_.restart) hooks_.restart();
+    }
+
+private:
+    std::filesystem::path data_, backlight_;
+    StaffHooks hooks_;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,43 @@
+// The staff menu's screens as plain data, and their layout. English only: the
+// staff guide is English and the menu is for the venue team, not visitors.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/builder.h"
+#include "layout/display_list.h"
+
+namespace kiosk::layout {
+
+// Staff-menu commands carried in Action::value.
+enum StaffCommand : int {
+    kStaffDigit0 = 0,  // 0..9: PIN digits
+    kStaffDelete = 10,
+    kStaffEnter,
+    kStaffClose,
+    kStaffMenu,
+    kStaffLog,
+    kStaffTouchTest,
+    kStaffRollback,
+    kStaffRollbackConfirm,
+    kStaffRotate,
+    kStaffBrighter,
+    kStaffDimmer,
+    kStaffRestart,
+};
+
+struct StaffView {
+    enum class Screen { Pin, Menu, Log, TouchTest };
+    Screen screen = Screen::Pin;
+    int pin_digits = 0;            // how many dots to show
+    std::string message;           // a result or a warning, shown prominently
+    std::vector<std::string> info;  // status lines (version, date, clock, ...)
+    std::vector<std::string> log;   // import log, newest last
+    std::vector<std::pair<float, float>> touches;  // touch test marks
+    bool confirm_rollback = false;
+};
+
+DisplayList build_staff(const PageContext& ctx, const StaffView& v);
+
+}  // namespace kiosk::layout
