@@ -27,12 +27,28 @@ std::string Simplifier::convert(std::string_view traditional) const {
     return s;
 }
 
+namespace {
+
+// Mainland publications quote with “” and ‘’ where Hong Kong uses 「」 and 『』;
+// OpenCC converts characters, not punctuation.
+std::string mainland_quotes(std::string s) {
+    const std::pair<const char*, const char*> map[] = {
+        {"「", "“"}, {"」", "”"}, {"『", "‘"}, {"』", "’"}};
+    for (const auto& [from, to] : map) {
+        for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at))
+            s.replace(at, std::string_view(from).size(), to);
+    }
+    return s;
+}
+
+}  // namespace
+
 void derive_simplified_texts(Bundle& bundle) {
     auto simplifier = Simplifier::open();
     if (!simplifier) return;
     for_each_text(bundle, [&](LocalText& t) {
         if (t.has(Lang::ZhHans) || !t.has(Lang::ZhHK)) return;
-        t.set(Lang::ZhHans, simplifier->convert(t.get(Lang::ZhHK)));
+        t.set(Lang::ZhHans, mainland_quotes(simplifier->convert(t.get(Lang::ZhHK))));
         t.simplified_derived = true;
     });
 }

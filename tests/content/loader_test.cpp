@@ -39,6 +39,10 @@ TEST(Loader, SimplifiedIsDerivedWithOpenCCUnlessGiven) {
     const Area& tech = r.bundle->areas[1];  // 科技創新
     EXPECT_EQ(tech.title.get(Lang::ZhHans), "科技创新");
     EXPECT_TRUE(tech.title.simplified_derived);
+    // Mainland quotation marks replace the corner brackets.
+    const std::string& fin = r.bundle->areas[0].paragraphs[0].get(Lang::ZhHans);
+    EXPECT_NE(fin.find("“走出去”"), std::string::npos) << fin;
+    EXPECT_EQ(fin.find("「"), std::string::npos) << fin;
     LoadResult raw = load_bundle(test::source_content_dir(), /*derive_simplified=*/false);
     ASSERT_TRUE(raw.bundle);
     EXPECT_FALSE(raw.bundle->areas[1].title.has(Lang::ZhHans));
