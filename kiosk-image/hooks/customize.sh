@@ -7,6 +7,8 @@
 #   KIOSK_PUBKEY       public signing key file -> /etc/kiosk/staff.pub
 #   KIOSK_ROTATION     0|90|180|270 (default 0)   -> /etc/kiosk/kiosk.yaml
 #   KIOSK_DPI          screen DPI, e.g. 96        -> /etc/kiosk/kiosk.yaml
+#   KIOSK_YAML_EXTRA   more top-level kiosk.yaml lines (e.g. "staff_pin: '4821'",
+#                      "idle_timeout_s: 120"); see src/app/config.cpp for the keys
 set -euo pipefail
 root=$1
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,10 +36,16 @@ in_root getent passwd kiosk >/dev/null || \
 tar -C "$here/overlay" --owner=0 --group=0 -cf - . | tar -C "$root" -xpf - --no-same-owner
 mkdir -p "$root/etc/kiosk" "$root/var/lib/kiosk" "$root/media"
 cat >"$root/etc/kiosk/kiosk.yaml" <<YAML
-# Written by the image build (kiosk-image/, KIOSK_ROTATION / KIOSK_DPI).
-rotation: $rotation
-dpi: $dpi
+# Written by the image build (kiosk-image/: KIOSK_ROTATION, KIOSK_DPI, KIOSK_YAML_EXTRA).
+screen:
+  rotation: $rotation
+  dpi: $dpi
+data_dir: /var/lib/kiosk
+pubkey: /etc/kiosk/staff.pub
+usb_root: /media/kiosk-usb
 YAML
+[ -n "${KIOSK_YAML_EXTRA:-}" ] && printf '%s\n' "$KIOSK_YAML_EXTRA" >>"$root/etc/kiosk/kiosk.yaml"
+chmod 0644 "$root/etc/kiosk/kiosk.yaml"
 if [ -n "${KIOSK_PUBKEY:-}" ]; then
     install -m 0644 "$KIOSK_PUBKEY" "$root/etc/kiosk/staff.pub"
 else
