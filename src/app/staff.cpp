@@ -14,6 +14,7 @@ void StaffMenu::show_menu() {
     view_.screen = StaffView::Screen::Menu;
     view_.info = host_.status_lines();
     view_.confirm_rollback = false;
+    view_.downgrade_offer = host_.downgrade_pending();
 }
 
 void StaffMenu::enter(Millis now) {
@@ -66,6 +67,10 @@ void StaffMenu::command(int cmd, Millis now) {
         case kStaffRollback: view_.confirm_rollback = true; break;  // a second tap confirms
         case kStaffRollbackConfirm:
             view_.message = host_.rollback();
+            show_menu();
+            break;
+        case kStaffDowngrade:
+            view_.message = host_.accept_downgrade();
             show_menu();
             break;
         case kStaffRotate: view_.message = host_.rotate(); break;

@@ -25,6 +25,9 @@ public:
     virtual std::string rotate() = 0;
     virtual std::string brightness(int delta) = 0;
     virtual void restart() = 0;
+    // A stick offered an older version than the one shown (refused until staff accept).
+    virtual bool downgrade_pending() { return false; }
+    virtual std::string accept_downgrade() { return {}; }
 };
 
 class StaffMenu {

@@ -48,9 +48,17 @@ std::shared_ptr<const content::Bundle> Updater::load_active() {
     return load_installed_content(options_.data_dir, &active_version_);
 }
 
-void Updater::start(const std::filesystem::path& stick) {
+void Updater::accept_downgrade() {
+    if (!downgrade_pending()) return;
+    const auto stick = pending_downgrade_;
+    pending_downgrade_.clear();
+    start(stick, /*allow_downgrade=*/true);
+}
+
+void Updater::start(const std::filesystem::path& stick, bool allow_downgrade) {
     update::ImportOptions opt;
     opt.data_dir = options_.data_dir;
+    opt.allow_downgrade = allow_downgrade;
     auto key = update::load_public_key(options_.public_key);
     done_ = false;
     fraction_ = 0;
@@ -88,6 +96,7 @@ std::optional<UpdateEvent> Updater::finish() {
     if (!r.ok()) {
         ev.kind = UpdateEvent::Kind::Refused;
         ev.reason = r.error ? r.error->message : "no .kiosk file on the stick";
+        if (ev.reason.find(update::kOlderThanActive) != std::string::npos) pending_downgrade_ = r.stick_dir;
         return ev;
     }
     ev.kind = UpdateEvent::Kind::Installed;

@@ -59,13 +59,16 @@ public:
     // every frame while busy).
     std::optional<UpdateEvent> poll();
     int64_t active_version() const { return active_version_; }
+    // A stick offered an older version than the one shown: staff may accept it.
+    bool downgrade_pending() const { return !pending_downgrade_.empty() && !busy(); }
+    void accept_downgrade();
 
     // Loads the store's active content (falling back past damaged versions).
     // nullptr when nothing is installed or nothing installed loads.
     std::shared_ptr<const content::Bundle> load_active();
 
 private:
-    void start(const std::filesystem::path& stick);
+    void start(const std::filesystem::path& stick, bool allow_downgrade = false);
     std::optional<UpdateEvent> finish();
 
     UpdaterOptions options_;
@@ -77,6 +80,7 @@ private:
     std::optional<update::StickImport> result_;  // set by the worker when done
     std::atomic<bool> done_{false};
     int64_t active_version_ = 0;
+    std::filesystem::path pending_downgrade_;  // the stick holding an older version
 };
 
 }  // namespace kiosk::app

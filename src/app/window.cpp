@@ -135,6 +135,10 @@ int run_window(const Options& o) {
         return "Screen turned to " + std::to_string(rotation) +
                "° until restart (set screen.rotation in /etc/kiosk/kiosk.yaml to keep it)";
     };
+    hooks.downgrade_pending = [&updater] { return updater && updater->downgrade_pending(); };
+    hooks.accept_downgrade = [&updater] {
+        if (updater) updater->accept_downgrade();
+    };
     DeviceStaffHost staff_host(kc.data_dir, "/sys/class/backlight", hooks);
     app.set_staff(&staff_host, kc.staff_pin);
 

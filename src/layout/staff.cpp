@@ -65,7 +65,7 @@ void menu(Builder& b, const StaffView& v, float top) {
         int command;
         Rgba bg;
     };
-    const Item items[] = {
+    std::vector<Item> items = {
         {"Import log", kStaffLog, kKey},
         {v.confirm_rollback ? "Tap again to roll back" : "Roll back to previous version",
          v.confirm_rollback ? kStaffRollbackConfirm : kStaffRollback, v.confirm_rollback ? kWarn : kKey},
@@ -75,7 +75,9 @@ void menu(Builder& b, const StaffView& v, float top) {
         {"Dimmer", kStaffDimmer, kKey},
         {"Restart the kiosk app", kStaffRestart, kWarn},
     };
-    const float bh = std::max(m.target, std::min(m.bar_h * 1.1f, (m.h - top - m.margin) / 7.5f));
+    if (v.downgrade_offer) items.insert(items.begin(), {"Install the OLDER version on the stick", kStaffDowngrade, kWarn});
+    const float bh = std::max(m.target, std::min(m.bar_h * 1.1f, (m.h - top - m.margin) /
+                                                                     (static_cast<float>(items.size()) + 0.5f)));
     float by = top;
     for (const Item& it : items) {
         key(b, {m.margin * 2 + col, by, col, bh}, it.label, it.command, it.bg);

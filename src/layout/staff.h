@@ -25,6 +25,7 @@ enum StaffCommand : int {
     kStaffBrighter,
     kStaffDimmer,
     kStaffRestart,
+    kStaffDowngrade,
 };
 
 struct StaffView {
@@ -36,6 +37,7 @@ struct StaffView {
     std::vector<std::string> log;   // import log, newest last
     std::vector<std::pair<float, float>> touches;  // touch test marks
     bool confirm_rollback = false;
+    bool downgrade_offer = false;  // a stick holds an older version: offer to install it
 };
 
 DisplayList build_staff(const PageContext& ctx, const StaffView& v);

@@ -80,7 +80,7 @@ Result<ImportReport> run_import(const fs::path& file, const ImportOptions& opt, 
     }
     if (active && h.content_version < *active && !opt.allow_downgrade)
         return make_error(file, "the bundle holds version " + std::to_string(h.content_version) +
-                                    ", which is older than the active version " + std::to_string(*active) +
+                                    ", which is " + std::string(kOlderThanActive) + " " + std::to_string(*active) +
                                     "; to go back on purpose, confirm the downgrade in the staff menu "
                                     "(or use --allow-downgrade)");
 

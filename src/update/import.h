@@ -43,6 +43,10 @@ struct ImportOptions {
 
 enum class ImportOutcome { Installed, AlreadyActive };
 
+// Part of the refusal message for a bundle older than the active version: the
+// app recognises it to offer the downgrade in the staff menu.
+inline constexpr std::string_view kOlderThanActive = "older than the active version";
+
 struct ImportReport {
     ImportOutcome outcome = ImportOutcome::Installed;
     std::int64_t version = 0;

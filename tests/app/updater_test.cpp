@@ -106,6 +106,23 @@ TEST_F(UpdaterTest, TamperedStickIsRefusedAndTheOldContentStays) {
     EXPECT_EQ(v, 3);
 }
 
+TEST_F(UpdaterTest, OlderVersionWaitsForStaffConfirmation) {
+    Updater u(options());
+    stick("new", 5);
+    ASSERT_EQ(wait_for_result(u).kind, UpdateEvent::Kind::Installed);
+    stick("old", 3);
+    const UpdateEvent refused = wait_for_result(u);
+    ASSERT_EQ(refused.kind, UpdateEvent::Kind::Refused);
+    EXPECT_NE(refused.reason.find("older"), std::string::npos) << refused.reason;
+    EXPECT_EQ(u.active_version(), 5);
+    ASSERT_TRUE(u.downgrade_pending());
+    u.accept_downgrade();  // the staff menu's button
+    const UpdateEvent ev = wait_for_result(u);
+    ASSERT_EQ(ev.kind, UpdateEvent::Kind::Installed) << ev.reason;
+    EXPECT_EQ(u.active_version(), 3);
+    EXPECT_FALSE(u.downgrade_pending());
+}
+
 TEST_F(UpdaterTest, MissingTrustedKeyIsExplainedNotFatal) {
     UpdaterOptions o = options();
     o.public_key = root_ / "nowhere.pub";
