@@ -3,7 +3,7 @@
 #   make test   install missing packages, build, run every test (CTest)
 BUILD ?= build
 JOBS  ?= $(shell nproc)
-ARGS  ?= --windowed
+ARGS  ?= --windowed --content content
 
 .PHONY: all deps configure build run test format format-check clean
 
