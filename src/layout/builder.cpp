@@ -67,25 +67,23 @@ bool Builder::breaks_inside_word(const text::TextLayout& t) {
     return false;
 }
 
-void Builder::fill(Layer layer, Rect r, Rgba c, float radius) {
-    DrawItem it;
-    it.kind = DrawItem::Kind::Fill;
+DrawItem& Builder::add(DrawItem::Kind kind, Layer layer, Rect r, Rgba color, float radius) {
+    DrawItem& it = dl_.items.emplace_back();
+    it.kind = kind;
     it.layer = layer;
     it.rect = r;
-    it.color = c;
+    it.color = color;
     it.radius = radius;
-    dl_.items.push_back(std::move(it));
+    return it;
+}
+
+void Builder::fill(Layer layer, Rect r, Rgba c, float radius) {
+    add(DrawItem::Kind::Fill, layer, r, c, radius);
 }
 
 void Builder::place(Layer layer, std::shared_ptr<const text::TextLayout> t, float x, float y,
                     Rgba color) {
-    DrawItem it;
-    it.kind = DrawItem::Kind::Text;
-    it.layer = layer;
-    it.rect = {x, y, t->width, t->height};
-    it.color = color;
-    it.text = std::move(t);
-    dl_.items.push_back(std::move(it));
+    add(DrawItem::Kind::Text, layer, {x, y, t->width, t->height}, color).text = std::move(t);
 }
 
 float Builder::text(Layer layer, const std::string& s, const text::TextStyle& st, float x, float y,
@@ -98,24 +96,13 @@ float Builder::text(Layer layer, const std::string& s, const text::TextStyle& st
 }
 
 void Builder::image(Layer layer, Rect r, const std::string& rel_path) {
-    DrawItem it;
-    it.kind = DrawItem::Kind::Image;
-    it.layer = layer;
-    it.rect = r;
-    it.color = theme::kPlaceholder;
-    it.radius = m_.radius;
-    it.source = (ctx_.bundle.dir / rel_path).string();
-    dl_.items.push_back(std::move(it));
+    // The placeholder colour shows if the picture is missing or damaged.
+    add(DrawItem::Kind::Image, layer, r, theme::kPlaceholder, m_.radius).source =
+        (ctx_.bundle.dir / rel_path).string();
 }
 
 void Builder::qr(Layer layer, Rect r, const std::string& text, Rgba dark) {
-    DrawItem it;
-    it.kind = DrawItem::Kind::Qr;
-    it.layer = layer;
-    it.rect = r;
-    it.color = dark;
-    it.source = text;
-    dl_.items.push_back(std::move(it));
+    add(DrawItem::Kind::Qr, layer, r, dark).source = text;
 }
 
 void Builder::target(Layer layer, Rect r, const Action& a, std::string label, float radius) {

@@ -62,6 +62,8 @@ public:
     DisplayList finish() { return std::move(dl_); }
 
 private:
+    DrawItem& add(DrawItem::Kind kind, Layer layer, Rect r, Rgba color, float radius = 0);
+
     const PageContext& ctx_;
     Metrics m_;
     DisplayList dl_;
