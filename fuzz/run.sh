@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target for SECONDS each (default 20) on a working copy of
 # its seed corpus (fuzz/corpus/<name>, committed, small), then prints executions
-# per second and anything found. Crashes/leaks/timeouts land in build-fuzz/artifacts/.
+# per second and anything found. Crashes/leaks/timeouts land in build-fuzz/artifacts/;
+# known crashers are kept in fuzz/regressions/ (see its README).
 #   bash fuzz/run.sh [SECONDS] [target...]
 set -u
 cd "$(dirname "$0")/.."
