@@ -2,6 +2,8 @@
 // libarchive readers/writers), so no early return can leak one.
 #pragma once
 
+#include <string>
+
 #include <archive.h>
 #include <unistd.h>
 
@@ -48,5 +50,12 @@ struct ArchiveEntryDeleter {
 using ArchiveReader = std::unique_ptr<archive, ArchiveReadDeleter>;
 using ArchiveWriter = std::unique_ptr<archive, ArchiveWriteDeleter>;
 using ArchiveEntry = std::unique_ptr<archive_entry, ArchiveEntryDeleter>;
+
+// libarchive's error text, which may be null (e.g. when opening a truncated
+// stream fails): never hand a null pointer to std::string.
+inline std::string archive_reason(archive* a) {
+    const char* s = archive_error_string(a);
+    return s ? s : "unknown error (libarchive code " + std::to_string(archive_errno(a)) + ")";
+}
 
 }  // namespace kiosk::update

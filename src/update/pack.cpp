@@ -61,7 +61,7 @@ Result<std::vector<unsigned char>> pack_directory(const fs::path& root, std::uin
     archive_write_set_filter_option(a.get(), "gzip", "timestamp", nullptr);
     archive_write_set_bytes_in_last_block(a.get(), 1);
     if (archive_write_open(a.get(), &sink, nullptr, sink_write, nullptr) != ARCHIVE_OK)
-        return make_error(root, std::string("cannot start the archive: ") + archive_error_string(a.get()));
+        return make_error(root, std::string("cannot start the archive: ") + archive_reason(a.get()));
 
     std::vector<char> buf(1 << 16);
     for (const Item& item : items) {
@@ -83,7 +83,7 @@ Result<std::vector<unsigned char>> pack_directory(const fs::path& root, std::uin
         }
         if (archive_write_header(a.get(), e.get()) != ARCHIVE_OK)
             return make_error(full, out.size() >= max_bytes ? "the content is too large for one bundle"
-                                                            : archive_error_string(a.get()));
+                                                            : archive_reason(a.get()));
         if (item.dir) continue;
         UniqueFd fd(::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
         if (!fd.valid()) return make_error(full, "cannot open: " + describe_errno(errno));
@@ -94,13 +94,13 @@ Result<std::vector<unsigned char>> pack_directory(const fs::path& root, std::uin
             if (n <= 0) return make_error(full, "the file changed or could not be read while bundling");
             if (archive_write_data(a.get(), buf.data(), static_cast<size_t>(n)) != n)
                 return make_error(full, out.size() >= max_bytes ? "the content is too large for one bundle"
-                                                                : archive_error_string(a.get()));
+                                                                : archive_reason(a.get()));
             remaining -= static_cast<std::uint64_t>(n);
         }
     }
     if (archive_write_close(a.get()) != ARCHIVE_OK)
         return make_error(root, out.size() >= max_bytes ? "the content is too large for one bundle"
-                                                        : archive_error_string(a.get()));
+                                                        : archive_reason(a.get()));
     return out;
 }
 

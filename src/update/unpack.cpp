@@ -87,7 +87,7 @@ Result<Ok> unpack_payload(std::span<const unsigned char> payload, const fs::path
     archive_read_support_filter_gzip(a.get());
     archive_read_support_format_tar(a.get());
     if (archive_read_open_memory(a.get(), payload.data(), payload.size()) != ARCHIVE_OK)
-        return refuse("", std::string("the bundle's archive is damaged: ") + archive_error_string(a.get()));
+        return refuse("", std::string("the bundle's archive is damaged: ") + archive_reason(a.get()));
 
     std::vector<fs::path> dirs{dest};
     std::vector<char> buf(1 << 16);
@@ -96,7 +96,7 @@ Result<Ok> unpack_payload(std::span<const unsigned char> payload, const fs::path
         const int r = archive_read_next_header(a.get(), &e);
         if (r == ARCHIVE_EOF) break;
         if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
-            return refuse("", std::string("the bundle's archive is damaged: ") + archive_error_string(a.get()));
+            return refuse("", std::string("the bundle's archive is damaged: ") + archive_reason(a.get()));
         if (++stats.entries > limits.max_entries)
             return refuse("", "the bundle contains too many files (limit " + std::to_string(limits.max_entries) + ")");
         // Raw bytes first (see pack.cpp): no locale-dependent conversion.
@@ -140,7 +140,7 @@ Result<Ok> unpack_payload(std::span<const unsigned char> payload, const fs::path
             const la_ssize_t n = archive_read_data(a.get(), buf.data(), buf.size());
             if (n == 0) break;
             if (n < 0)
-                return refuse(path, std::string("the bundle's archive is damaged: ") + archive_error_string(a.get()));
+                return refuse(path, std::string("the bundle's archive is damaged: ") + archive_reason(a.get()));
             // Count what is really decompressed: headers can lie (archive bombs).
             file_bytes += static_cast<std::uint64_t>(n);
             stats.bytes_written += static_cast<std::uint64_t>(n);
