@@ -75,7 +75,12 @@ void show_update(App& app, const UpdateEvent& ev, Millis now) {
 }
 
 render::RendererPtr make_renderer(SDL_Window* window) {
-    render::RendererPtr r(SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    // SDL_RENDER_DRIVER (e.g. opengles2 on the device) picks the driver; asking
+    // for ACCELERATED would override a request for "software".
+    const char* driver = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    const Uint32 flags = driver && *driver ? SDL_RENDERER_PRESENTVSYNC
+                                           : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+    render::RendererPtr r(SDL_CreateRenderer(window, -1, flags));
     if (!r) r.reset(SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE));
     return r;
 }

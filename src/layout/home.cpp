@@ -65,12 +65,21 @@ TileBox tile_box(const Metrics& m, Rect r, float icon_frac) {
 // grid reads as a set rather than a ransom note.
 float common_title_em(const Builder& b, const std::vector<content::Area>& areas, const Rect& box) {
     constexpr float kMaxEm = 1.1f, kMinEm = 0.55f, kStep = 0.05f;
-    float em = kMaxEm;
-    for (const auto& a : areas) {
-        while (em > kMinEm && !fits(*b.lay_balanced(b.tr(a.title), title_style(b, em), box.w), box.h))
-            em -= kStep;
+    constexpr int kSteps = 11;  // kMaxEm down to kMinEm
+    // Binary search on plain layouts (balancing never changes the line count).
+    const auto all_fit = [&](int step) {
+        const float em = kMaxEm - kStep * static_cast<float>(step);
+        for (const auto& a : areas)
+            if (!fits(*b.lay(b.tr(a.title), title_style(b, em), box.w), box.h)) return false;
+        return true;
+    };
+    int lo = 0, hi = kSteps;
+    while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        if (all_fit(mid)) hi = mid;
+        else lo = mid + 1;
     }
-    return std::max(em, kMinEm);
+    return std::max(kMinEm, kMaxEm - kStep * static_cast<float>(lo));
 }
 
 struct TileStyle {

@@ -10,6 +10,9 @@ namespace kiosk::render {
 namespace {
 
 constexpr int kInitialSide = 1024;
+// 2048² RGBA is 16 MiB; a page's glyphs at kiosk sizes fit several times over,
+// and beyond that evicting (re-rasterising a page's glyphs) is cheaper than RAM.
+constexpr int kMaxSide = 2048;
 constexpr int kPad = 1;  // transparent border so neighbours never bleed
 
 uint64_t key(text::FaceId face, uint32_t gid, float size_px) {
@@ -24,7 +27,9 @@ GlyphAtlas::GlyphAtlas(SDL_Renderer* renderer, text::FontStack& fonts)
     : renderer_(renderer), fonts_(fonts) {
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(renderer_, &info) == 0 && info.max_texture_width > 0)
-        max_side_ = std::min({max_side_, info.max_texture_width, info.max_texture_height});
+        max_side_ = std::min({kMaxSide, info.max_texture_width, info.max_texture_height});
+    else
+        max_side_ = kMaxSide;
     reset(std::min(kInitialSide, max_side_));
 }
 
@@ -36,9 +41,9 @@ void GlyphAtlas::reset(int side) {
         log_error(std::string("cannot create the glyph atlas: ") + SDL_GetError());
         return;
     }
+    // No full-size clear: each glyph's slot, border included, is written whole
+    // on upload, and nothing outside the slots is ever sampled.
     SDL_SetTextureBlendMode(texture_.get(), SDL_BLENDMODE_BLEND);
-    std::vector<uint32_t> clear(static_cast<size_t>(side) * side, 0);
-    SDL_UpdateTexture(texture_.get(), nullptr, clear.data(), side * 4);
     shelf_x_ = shelf_y_ = shelf_h_ = 0;
     map_.clear();
     ++generations_;
@@ -59,19 +64,23 @@ bool GlyphAtlas::allocate(int w, int h, SDL_Rect& out) {
 void GlyphAtlas::upload(const text::GlyphBitmap& bm, const SDL_Rect& r) {
     // ARGB8888, straight alpha: coverage glyphs are white with alpha = coverage
     // (tinted by colour mod); colour emoji arrive premultiplied and are un-premultiplied.
-    std::vector<uint32_t> px(static_cast<size_t>(bm.width) * bm.height);
-    for (size_t i = 0; i < px.size(); ++i) {
-        if (!bm.color) {
-            px[i] = (uint32_t{bm.pixels[i]} << 24) | 0xFFFFFF;
-            continue;
+    // The whole slot: the bitmap plus its transparent border.
+    std::vector<uint32_t> px(static_cast<size_t>(r.w) * r.h, 0);
+    for (int y = 0; y < bm.height; ++y) {
+        for (int x = 0; x < bm.width; ++x) {
+            const size_t i = static_cast<size_t>(y) * bm.width + x;
+            uint32_t& out = px[static_cast<size_t>(y + kPad) * r.w + x + kPad];
+            if (!bm.color) {
+                out = (uint32_t{bm.pixels[i]} << 24) | 0xFFFFFF;
+                continue;
+            }
+            const uint8_t* p = &bm.pixels[i * 4];  // R G B A premultiplied
+            const uint32_t a = p[3];
+            const auto un = [a](uint32_t c) { return a ? std::min<uint32_t>(255, c * 255 / a) : 0; };
+            out = (a << 24) | (un(p[0]) << 16) | (un(p[1]) << 8) | un(p[2]);
         }
-        const uint8_t* p = &bm.pixels[i * 4];  // R G B A premultiplied
-        const uint32_t a = p[3];
-        const auto un = [a](uint32_t c) { return a ? std::min<uint32_t>(255, c * 255 / a) : 0; };
-        px[i] = (a << 24) | (un(p[0]) << 16) | (un(p[1]) << 8) | un(p[2]);
     }
-    SDL_Rect inner{r.x + kPad, r.y + kPad, bm.width, bm.height};
-    SDL_UpdateTexture(texture_.get(), &inner, px.data(), bm.width * 4);
+    SDL_UpdateTexture(texture_.get(), &r, px.data(), r.w * 4);
 }
 
 const AtlasGlyph& GlyphAtlas::get(text::FaceId face, uint32_t gid, float size_px) {

@@ -19,7 +19,7 @@ namespace kiosk::render {
 
 class ImageCache {
 public:
-    explicit ImageCache(SDL_Renderer* renderer, size_t budget_bytes = 48u << 20)
+    explicit ImageCache(SDL_Renderer* renderer, size_t budget_bytes = 20u << 20)
         : renderer_(renderer), budget_(budget_bytes) {}
 
     // A w×h texture of the picture at `path`, cropped to fill ("cover"), or
