@@ -245,9 +245,9 @@ LoadResult load_bundle(const std::filesystem::path& dir, bool derive_simplified)
     }
     Bundle b;
     Loader(abs, result.diagnostics).load(b);
-    if (result.diagnostics.has_errors()) return result;
     if (derive_simplified) derive_simplified_texts(b);
-    result.bundle = std::move(b);
+    if (result.diagnostics.has_errors()) result.partial = std::move(b);
+    else result.bundle = std::move(b);
     return result;
 }
 

@@ -12,8 +12,9 @@
 namespace kiosk::content {
 
 struct LoadResult {
-    std::optional<Bundle> bundle;  // present only when there are no errors
-    Diagnostics diagnostics;       // errors and warnings, in file order
+    std::optional<Bundle> bundle;   // present only when there are no errors
+    std::optional<Bundle> partial;  // what could be read despite errors (for validation)
+    Diagnostics diagnostics;        // errors and warnings, in file order
 };
 
 // Fills missing zh-Hans fields from zh-HK with OpenCC when `derive_simplified`.

@@ -20,8 +20,8 @@ std::string describe(char32_t cp) {
 
 void check_picture(const Bundle& b, const std::string& file, const SourcePos& where,
                    bool decode, Diagnostics& diags) {
-    if (file.empty()) return;  // already reported by the loader
     const auto path = b.dir / file;
+    if (file.empty() || !std::filesystem::exists(path)) return;  // the loader said so already
     if (decode) {
         if (auto img = decode_picture(path, file); !img)
             diags.error(where, img.error().message + " ('" + file + "')");
@@ -100,8 +100,10 @@ void check_titles(const Bundle& b, const ValidateOptions& opt, Diagnostics& diag
 Diagnostics validate_content(const std::filesystem::path& dir, const ValidateOptions& opt) {
     LoadResult loaded = load_bundle(dir);
     Diagnostics diags = loaded.diagnostics;
-    if (!loaded.bundle) return diags;
-    const Bundle& b = *loaded.bundle;
+    // With load errors, check what could be read anyway: staff fix everything in one round.
+    const std::optional<Bundle>& read = loaded.bundle ? loaded.bundle : loaded.partial;
+    if (!read) return diags;
+    const Bundle& b = *read;
     check_pictures(b, opt.decode_pictures, diags);
     for_each_text(b, [&](const LocalText& t, std::string_view what) {
         if (opt.covers) check_coverage(t, opt, diags);
