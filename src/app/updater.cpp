@@ -9,11 +9,8 @@
 namespace kiosk::app {
 
 Updater::Updater(UpdaterOptions options) : options_(std::move(options)) {
-    update::UsbWatcherOptions w;
-    w.mount_root = options_.usb_root;
-    w.require_mount_point = options_.require_mount_point;
-    if (auto watcher = update::UsbWatcher::open(w)) watcher_.emplace(std::move(watcher.value()));
-    else log_warn("USB updates from sticks are off: " + watcher.error().str());
+    open_watcher();
+    if (!watcher_) log_warn("no USB mount folder " + options_.usb_root.string() + " yet; watching for it");
     if (auto store = update::ContentStore::open(options_.data_dir))
         if (auto v = store.value().active()) active_version_ = v->version;
 }
@@ -109,12 +106,21 @@ std::optional<UpdateEvent> Updater::finish() {
     return ev;
 }
 
+// The mount folder may appear only with the first stick: keep trying (once a poll).
+void Updater::open_watcher() {
+    update::UsbWatcherOptions w;
+    w.mount_root = options_.usb_root;
+    w.require_mount_point = options_.require_mount_point;
+    if (auto watcher = update::UsbWatcher::open(w)) watcher_.emplace(std::move(watcher.value()));
+}
+
 std::optional<UpdateEvent> Updater::poll() {
     if (busy()) {
         if (done_) return finish();
         std::lock_guard lock(mutex_);
         return UpdateEvent{UpdateEvent::Kind::Progress, fraction_, stage_, 0, {}, nullptr};
     }
+    if (!watcher_) open_watcher();
     if (watcher_) {
         for (auto& stick : watcher_->poll()) {
             if (stick.bundles.empty()) continue;

@@ -70,6 +70,7 @@ public:
 private:
     void start(const std::filesystem::path& stick, bool allow_downgrade = false);
     std::optional<UpdateEvent> finish();
+    void open_watcher();
 
     UpdaterOptions options_;
     std::optional<update::UsbWatcher> watcher_;

@@ -88,9 +88,11 @@ render::RendererPtr make_renderer(SDL_Window* window) {
 }  // namespace
 
 int run_window(const Options& o) {
+    ServiceNotifier service;  // first: start-up itself must feed the watchdog on a slow board
     const KioskConfig kc = settings(o);
     auto rt = load_runtime(o, kc);
     if (!rt) return 1;
+    service.alive();
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers arrive once, as fingers
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SdlSession sdl;
@@ -147,7 +149,8 @@ int run_window(const Options& o) {
     DeviceStaffHost staff_host(kc.data_dir, "/sys/class/backlight", hooks);
     app.set_staff(&staff_host, kc.staff_pin);
 
-    ServiceNotifier service;
+    service.alive();
+    int frames_presented = 0;
     while (running) {
         service.alive();
         Millis now = SDL_GetTicks64();
@@ -190,6 +193,9 @@ int run_window(const Options& o) {
             draw_frame(renderer, *output, frame);
             renderer.present();
             service.ready();
+            // Some KMS drivers (virtio-gpu here) show nothing until the second page
+            // flip: present the first picture twice so it is really on the glass.
+            if (++frames_presented == 1) app.invalidate();
             if (o.trace) std::cerr << "frame " << monotonic_us() << " " << cause_name(frame.cause) << "\n";
         }
     }

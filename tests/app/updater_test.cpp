@@ -123,6 +123,16 @@ TEST_F(UpdaterTest, OlderVersionWaitsForStaffConfirmation) {
     EXPECT_FALSE(u.downgrade_pending());
 }
 
+TEST_F(UpdaterTest, MountFolderCreatedAfterStartIsStillWatched) {
+    fs::remove_all(root_ / "usb");
+    Updater u(options());
+    EXPECT_FALSE(u.poll());
+    fs::create_directories(root_ / "usb");
+    EXPECT_FALSE(u.poll());  // now watching
+    stick("late", 4);
+    EXPECT_EQ(wait_for_result(u).kind, UpdateEvent::Kind::Installed);
+}
+
 TEST_F(UpdaterTest, MissingTrustedKeyIsExplainedNotFatal) {
     UpdaterOptions o = options();
     o.public_key = root_ / "nowhere.pub";
