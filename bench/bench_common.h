@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -12,7 +13,6 @@
 #include <iostream>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 #include "app/app.h"
 #include "app/frame_draw.h"
@@ -31,7 +31,8 @@ inline double ms_since(Clock::time_point t0) {
 }
 
 inline std::string content_dir() {
-    if (const char* d = std::getenv("KIOSK_BENCH_CONTENT")) return d;
+    if (const char* d = std::getenv("KIOSK_BENCH_CONTENT"))
+        return d;
     return std::string(KIOSK_SOURCE_DIR) + "/content";
 }
 
@@ -56,13 +57,14 @@ inline std::shared_ptr<const content::Bundle> load_content(const std::string& di
 // All pages of a bundle: home, about, every area.
 inline std::vector<layout::PageId> all_pages(const content::Bundle& b) {
     std::vector<layout::PageId> v{layout::PageId::home(), layout::PageId::about()};
-    for (size_t i = 0; i < b.areas.size(); ++i) v.push_back(layout::PageId::area_at(static_cast<int>(i)));
+    for (size_t i = 0; i < b.areas.size(); ++i)
+        v.push_back(layout::PageId::area_at(static_cast<int>(i)));
     return v;
 }
 
 // The software renderer drawing into memory, as `kiosk render` does.
 class Canvas {
-public:
+  public:
     Canvas(int w, int h, text::FontStack& fonts)
         : surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)),
           sdl_(surface_ ? SDL_CreateSoftwareRenderer(surface_.get()) : nullptr),
@@ -79,7 +81,7 @@ public:
     SDL_Surface* surface() { return surface_.get(); }
     render::Renderer& renderer() { return *renderer_; }
 
-private:
+  private:
     render::SurfacePtr surface_;
     render::RendererPtr sdl_;
     std::unique_ptr<render::Renderer> renderer_;
@@ -89,7 +91,8 @@ private:
 inline long rss_kib() {
     long size = 0, resident = 0;
     if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld %ld", &size, &resident) != 2) resident = 0;
+        if (std::fscanf(f, "%ld %ld", &size, &resident) != 2)
+            resident = 0;
         std::fclose(f);
     }
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
@@ -100,12 +103,14 @@ inline long peak_rss_kib() {
     std::ifstream in("/proc/self/status");
     std::string line;
     while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::strtol(line.c_str() + 6, nullptr, 10);
     return 0;
 }
 
 // Screen point at the centre of hit target i of dl (scroll 0).
-inline std::pair<float, float> target_point(const layout::DisplayList& dl, size_t i, float scroll = 0) {
+inline std::pair<float, float> target_point(const layout::DisplayList& dl, size_t i,
+                                            float scroll = 0) {
     const auto& t = dl.targets[i];
     float x = t.rect.x + t.rect.w / 2, y = t.rect.y + t.rect.h / 2;
     if (t.layer != layout::Layer::Chrome) {

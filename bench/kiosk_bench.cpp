@@ -42,13 +42,15 @@ AppConfig config() {
 }
 
 double median(std::vector<double> v) {
-    if (v.empty()) return 0;
+    if (v.empty())
+        return 0;
     std::sort(v.begin(), v.end());
     return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
 void print_series(const char* key, const std::vector<double>& v) {
-    if (v.empty()) return;
+    if (v.empty())
+        return;
     std::printf("%s_median_ms %.3f\n%s_max_ms %.3f\n%s_mean_ms %.3f\n%s_frames %zu\n", key,
                 median(v), key, *std::max_element(v.begin(), v.end()), key,
                 std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()), key,
@@ -68,9 +70,10 @@ int startup(Clock::time_point t0) {
     app.tick(0);
     canvas.draw(app.frame());
     const double t_draw = ms_since(t0);
-    std::printf("startup_fonts_ms %.3f\nstartup_content_ms %.3f\nstartup_layout_ms %.3f\n"
-                "startup_first_frame_ms %.3f\n",
-                t_fonts, t_content - t_fonts, t_layout - t_content, t_draw);
+    std::printf(
+        "startup_fonts_ms %.3f\nstartup_content_ms %.3f\nstartup_layout_ms %.3f\n"
+        "startup_first_frame_ms %.3f\n",
+        t_fonts, t_content - t_fonts, t_layout - t_content, t_draw);
     return 0;
 }
 
@@ -80,7 +83,8 @@ int startup(Clock::time_point t0) {
 int tap() {
     auto fonts = load_fonts();
     auto bundle = load_content();
-    std::vector<double> cold_wall, warm_wall, virt_new_page, new_page_frame_cold, new_page_frame_warm;
+    std::vector<double> cold_wall, warm_wall, virt_new_page, new_page_frame_cold,
+        new_page_frame_warm;
     Millis now = 1000;  // one virtual clock for every App: it never runs backwards
     for (int pass = 0; pass < 2; ++pass) {
         std::unique_ptr<Canvas> canvas;
@@ -109,14 +113,17 @@ int tap() {
             size_t target = home->targets.size();
             for (size_t t = 0; t < home->targets.size(); ++t) {
                 const auto& a = home->targets[t].action;
-                if (a.kind == layout::Action::Kind::Open && a.page == layout::PageId::area_at(static_cast<int>(i)))
+                if (a.kind == layout::Action::Kind::Open &&
+                    a.page == layout::PageId::area_at(static_cast<int>(i)))
                     target = t;
             }
-            if (target == home->targets.size()) continue;
+            if (target == home->targets.size())
+                continue;
             auto [x, y] = target_point(*home, target);
             now += 500;
             app->pointer({PointerEvent::Type::Down, x, y, now});
-            if (app->tick(now)) canvas->draw(app->frame());  // the press highlight
+            if (app->tick(now))
+                canvas->draw(app->frame());  // the press highlight
             now += 80;
             const Millis tap_at = now;
             // The measured path: finger up -> gesture -> navigate (layout) -> frame drawn.
@@ -132,22 +139,27 @@ int tap() {
             while (new_page_ms < 0) {
                 now += kFrameMs;
                 const auto tf = Clock::now();
-                if (!app->tick(now)) continue;
+                if (!app->tick(now))
+                    continue;
                 const auto f = app->frame();
                 canvas->draw(f);
                 if (!f.layers.empty() && f.layers.back().page == app->page()) {
                     new_page_ms = ms_since(tf);
-                    if (pass == 0) virt_new_page.push_back(static_cast<double>(now - tap_at));
+                    if (pass == 0)
+                        virt_new_page.push_back(static_cast<double>(now - tap_at));
                 }
             }
             (pass == 0 ? new_page_frame_cold : new_page_frame_warm).push_back(new_page_ms);
             if (std::getenv("BENCH_VERBOSE"))
-                std::fprintf(stderr, "tap pass %d area %zu: first frame %.2f ms, new-page frame %.2f ms, atlas %d px, %zu glyphs\n",
+                std::fprintf(stderr,
+                             "tap pass %d area %zu: first frame %.2f ms, new-page frame %.2f ms, "
+                             "atlas %d px, %zu glyphs\n",
                              pass, i, first, new_page_ms, canvas->renderer().atlas().side(),
                              canvas->renderer().atlas().glyph_count());
             while (app->animating()) {
                 now += kFrameMs;
-                if (app->tick(now)) canvas->draw(app->frame());
+                if (app->tick(now))
+                    canvas->draw(app->frame());
             }
         }
     }
@@ -165,7 +177,8 @@ struct Recorder {
     std::map<std::string, std::vector<double>> series;
     void add(const std::string& scenario, double ms) {
         auto& v = series[scenario];
-        if (csv) std::fprintf(csv, "%s,%zu,%.4f\n", scenario.c_str(), v.size(), ms);
+        if (csv)
+            std::fprintf(csv, "%s,%zu,%.4f\n", scenario.c_str(), v.size(), ms);
         v.push_back(ms);
     }
 };
@@ -173,7 +186,8 @@ struct Recorder {
 // tick + frame + draw at `now`, timed; false when the app had nothing to draw.
 bool step(App& app, Canvas& canvas, Millis now, Recorder& rec, const std::string& scenario,
           Clock::time_point t0) {
-    if (!app.tick(now)) return false;
+    if (!app.tick(now))
+        return false;
     canvas.draw(app.frame());
     rec.add(scenario, ms_since(t0));
     return true;
@@ -185,7 +199,8 @@ int frames(const char* csv_path) {
     Recorder rec;
     if (csv_path) {
         rec.csv = std::fopen(csv_path, "w");
-        if (!rec.csv) return 1;
+        if (!rec.csv)
+            return 1;
         std::fprintf(rec.csv, "scenario,frame,ms\n");
     }
     App app(bundle, *fonts, config());
@@ -195,7 +210,8 @@ int frames(const char* csv_path) {
     float longest_h = 0;
     for (size_t i = 0; i < bundle->areas.size(); ++i) {
         app.show(layout::PageId::area_at(static_cast<int>(i)), kDefaultLang);
-        if (app.page()->content_height > longest_h) longest_h = app.page()->content_height, longest = static_cast<int>(i);
+        if (app.page()->content_height > longest_h)
+            longest_h = app.page()->content_height, longest = static_cast<int>(i);
     }
     Millis now = 1000;
 
@@ -260,7 +276,8 @@ int frames(const char* csv_path) {
                 now += 200;
                 const auto t0 = Clock::now();
                 app.key("Right", now);
-                step(app, canvas, now, rec, round == 0 ? "slide_first_cold" : "slide_first_warm", t0);
+                step(app, canvas, now, rec, round == 0 ? "slide_first_cold" : "slide_first_warm",
+                     t0);
                 while (app.animating()) {
                     now += kFrameMs;
                     step(app, canvas, now, rec, "slide", Clock::now());
@@ -285,8 +302,10 @@ int frames(const char* csv_path) {
             }
         }
     }
-    if (rec.csv) std::fclose(rec.csv);
-    for (const auto& [name, v] : rec.series) print_series(("frame_" + name).c_str(), v);
+    if (rec.csv)
+        std::fclose(rec.csv);
+    for (const auto& [name, v] : rec.series)
+        print_series(("frame_" + name).c_str(), v);
     std::printf("attract_loop absent\n");
     return 0;
 }
@@ -316,19 +335,22 @@ int rss() {
                 canvas.draw(app.frame());
             }
     }
-    std::printf("rss_start_kib %ld\nrss_loaded_kib %ld\nrss_all_pages_kib %ld\npeak_rss_all_pages_kib %ld\n",
-                at_start, loaded, rss_kib(), peak_rss_kib());
+    std::printf(
+        "rss_start_kib %ld\nrss_loaded_kib %ld\nrss_all_pages_kib %ld\npeak_rss_all_pages_kib "
+        "%ld\n",
+        at_start, loaded, rss_kib(), peak_rss_kib());
     std::mt19937 rng(7);
     long at_1000 = 0;
     for (int i = 1; i <= 10000; ++i) {
         visit(pages[rng() % pages.size()], kAllLangs[rng() % kAllLangs.size()]);
         if (i % 1000 == 0) {
             std::printf("rss_visits_%d_kib %ld\n", i, rss_kib());
-            if (i == 1000) at_1000 = rss_kib();
+            if (i == 1000)
+                at_1000 = rss_kib();
         }
     }
-    std::printf("rss_growth_1000_to_10000_kib %ld\npeak_rss_after_10000_kib %ld\n", rss_kib() - at_1000,
-                peak_rss_kib());
+    std::printf("rss_growth_1000_to_10000_kib %ld\npeak_rss_after_10000_kib %ld\n",
+                rss_kib() - at_1000, peak_rss_kib());
     return 0;
 }
 
@@ -347,7 +369,8 @@ int layout_callgrind() {
             CALLGRIND_TOGGLE_COLLECT;
             auto dl = layout::build_page(ctx, p);
             CALLGRIND_TOGGLE_COLLECT;
-            const std::string name = layout::page_name(*bundle, p) + "/" + std::string(lang_tag(lang));
+            const std::string name =
+                layout::page_name(*bundle, p) + "/" + std::string(lang_tag(lang));
             CALLGRIND_DUMP_STATS_AT(name.c_str());
             std::printf("laid out %s: %zu items\n", name.c_str(), dl.items.size());
         }
@@ -359,10 +382,14 @@ int layout_callgrind() {
 std::string esc(const std::string& s) {
     std::string o;
     for (char c : s) {
-        if (c == '<') o += "&lt;";
-        else if (c == '&') o += "&amp;";
-        else if (c == '"') o += "&quot;";
-        else o += c;
+        if (c == '<')
+            o += "&lt;";
+        else if (c == '&')
+            o += "&amp;";
+        else if (c == '"')
+            o += "&quot;";
+        else
+            o += c;
     }
     return o;
 }
@@ -373,26 +400,31 @@ int html(const char* dir) {
     std::ofstream out(fs::path(dir) / "home.html");
     const Lang l = kDefaultLang;
     char hex[8];
-    out << "<!doctype html><html lang=zh-HK><meta charset=utf-8><title>kiosk home</title>\n<style>\n"
+    out << "<!doctype html><html lang=zh-HK><meta charset=utf-8><title>kiosk "
+           "home</title>\n<style>\n"
            "html,body{margin:0;width:1920px;height:1080px;overflow:hidden;background:#f7f5f0;"
            "font-family:'Noto Sans CJK HK','Noto Sans',sans-serif}\n"
-           ".bar{height:96px;background:#1d3557;display:flex;gap:16px;align-items:center;padding:0 48px}\n"
-           ".bar b{color:#fff;font-size:28px;padding:12px 24px;border-radius:16px;background:#2b4a75}\n"
+           ".bar{height:96px;background:#1d3557;display:flex;gap:16px;align-items:center;padding:0 "
+           "48px}\n"
+           ".bar b{color:#fff;font-size:28px;padding:12px "
+           "24px;border-radius:16px;background:#2b4a75}\n"
            "h1{margin:24px 48px 0;text-align:center;font-size:64px;color:#1d3557}\n"
            "p.sub{margin:4px 48px 16px;text-align:center;font-size:29px;color:#444}\n"
            ".grid{display:grid;grid-template-columns:repeat(4,1fr);gap:24px;margin:0 48px}\n"
-           ".tile{height:200px;border-radius:20px;display:flex;flex-direction:column;align-items:center;"
+           ".tile{height:200px;border-radius:20px;display:flex;flex-direction:column;align-items:"
+           "center;"
            "justify-content:center;color:#fff;text-align:center}\n"
            ".tile img{height:90px;width:90px}\n.tile span{font-size:32px;font-weight:bold;"
            "line-height:1.3;padding:0 16px}\n</style>\n<body>\n<div class=bar>";
-    for (const char* k : {"home", "about"}) out << "<b>" << esc(bundle->ui(k, l)) << "</b>";
+    for (const char* k : {"home", "about"})
+        out << "<b>" << esc(bundle->ui(k, l)) << "</b>";
     out << "<b>繁</b><b>简</b><b>EN</b><b>A+</b></div>\n<h1>" << esc(bundle->event.title.get(l))
-        << "</h1>\n<p class=sub>" << esc(bundle->event.subtitle.get(l)) << "</p>\n<div class=grid>\n";
+        << "</h1>\n<p class=sub>" << esc(bundle->event.subtitle.get(l))
+        << "</p>\n<div class=grid>\n";
     for (const auto& a : bundle->areas) {
         std::snprintf(hex, sizeof hex, "#%02x%02x%02x", a.accent.r, a.accent.g, a.accent.b);
-        out << "<div class=tile style=\"background:" << hex << "\"><img src=\""
-            << esc(a.icon) << "\"><span>" << esc(a.title.get(l))
-            << "</span></div>\n";
+        out << "<div class=tile style=\"background:" << hex << "\"><img src=\"" << esc(a.icon)
+            << "\"><span>" << esc(a.title.get(l)) << "</span></div>\n";
     }
     // Tells bench/chromium.py (an HTTP server) when the first frame was produced.
     out << "</div>\n<script>requestAnimationFrame(()=>requestAnimationFrame(()=>{"
@@ -401,7 +433,8 @@ int html(const char* dir) {
     // The same icon files, next to the page (relative URLs work over file:// and http).
     fs::create_directories(fs::path(dir) / "icons");
     for (const auto& a : bundle->areas)
-        fs::copy_file(bundle->dir / a.icon, fs::path(dir) / a.icon, fs::copy_options::overwrite_existing);
+        fs::copy_file(bundle->dir / a.icon, fs::path(dir) / a.icon,
+                      fs::copy_options::overwrite_existing);
     std::printf("wrote %s/home.html\n", dir);
     return 0;
 }
@@ -413,12 +446,20 @@ int main(int argc, char** argv) {
     const auto t0 = kiosk::bench::Clock::now();
     using namespace kiosk::bench;
     const std::string mode = argc > 1 ? argv[1] : "";
-    if (mode == "startup") return startup(t0);
-    if (mode == "tap") return tap();
-    if (mode == "frames") return frames(argc > 3 && std::string(argv[2]) == "--csv" ? argv[3] : nullptr);
-    if (mode == "rss") return rss();
-    if (mode == "layout-callgrind") return layout_callgrind();
-    if (mode == "html" && argc > 2) return html(argv[2]);
-    std::fprintf(stderr, "usage: kiosk_bench startup|tap|frames [--csv FILE]|rss|layout-callgrind|html DIR\n");
+    if (mode == "startup")
+        return startup(t0);
+    if (mode == "tap")
+        return tap();
+    if (mode == "frames")
+        return frames(argc > 3 && std::string(argv[2]) == "--csv" ? argv[3] : nullptr);
+    if (mode == "rss")
+        return rss();
+    if (mode == "layout-callgrind")
+        return layout_callgrind();
+    if (mode == "html" && argc > 2)
+        return html(argv[2]);
+    std::fprintf(
+        stderr,
+        "usage: kiosk_bench startup|tap|frames [--csv FILE]|rss|layout-callgrind|html DIR\n");
     return 2;
 }

@@ -23,7 +23,8 @@ static PublicKey g_pk;
 static fs::path g_root;
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    if (sodium_init() < 0) std::abort();
+    if (sodium_init() < 0)
+        std::abort();
     unsigned char seed[crypto_sign_SEEDBYTES] = {42};
     crypto_sign_seed_keypair(g_pk.bytes.data(), g_sk.bytes.data(), seed);
     g_root = fs::temp_directory_path() / ("kiosk-fuzz-bundle-" + std::to_string(getpid()));
@@ -47,13 +48,15 @@ static void unpack(std::span<const unsigned char> payload) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    if (size < 1) return 0;
+    if (size < 1)
+        return 0;
     const int mode = data[0] & 3;
     std::span<const unsigned char> in(data + 1, size - 1);
     switch (mode) {
         case 0: {
             auto b = open_bundle(in, g_pk, "fuzz.kiosk");
-            if (b) unpack(b.value().payload);
+            if (b)
+                unpack(b.value().payload);
             break;
         }
         case 1: {
@@ -65,20 +68,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             h.key_id = g_pk.id();
             h.label = "fuzz";
             auto file = seal_bundle(h, in, g_sk);
-            if (!file) break;
+            if (!file)
+                break;
             auto b = open_bundle(file.value(), g_pk, "fuzz.kiosk");
-            if (b) unpack(b.value().payload);
+            if (b)
+                unpack(b.value().payload);
             break;
         }
         case 2: {
             std::vector<unsigned char> file(in.begin(), in.end());
             file.resize(file.size() + crypto_sign_BYTES);
-            crypto_sign_detached(file.data() + in.size(), nullptr, in.data(), in.size(), g_sk.bytes.data());
+            crypto_sign_detached(file.data() + in.size(), nullptr, in.data(), in.size(),
+                                 g_sk.bytes.data());
             auto b = open_bundle(file, g_pk, "fuzz.kiosk");
-            if (b) unpack(b.value().payload);
+            if (b)
+                unpack(b.value().payload);
             break;
         }
-        case 3: unpack(in); break;
+        case 3:
+            unpack(in);
+            break;
     }
     return 0;
 }

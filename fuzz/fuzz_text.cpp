@@ -12,13 +12,15 @@ static text::FontStack* g_fonts;
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     auto f = text::FontStack::load();
-    if (!f) std::abort();
+    if (!f)
+        std::abort();
     g_fonts = f.value().release();
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    if (size < 2) return 0;
+    if (size < 2)
+        return 0;
     text::TextStyle st;
     st.lang = kAllLangs[data[0] % 3];
     st.size_px = 8.0f + static_cast<float>((data[0] >> 2) & 15) * 6.0f;
@@ -31,9 +33,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view s(reinterpret_cast<const char*>(data + 2), size - 2);
     const text::TextLayout t = text::layout_text(*g_fonts, s, st, width);
     for (const auto& line : t.lines) {
-        if (line.begin > line.end || line.end > t.source.size()) __builtin_trap();
+        if (line.begin > line.end || line.end > t.source.size())
+            __builtin_trap();
         for (const auto& g : line.glyphs)
-            if (g.cluster > t.source.size()) __builtin_trap();
+            if (g.cluster > t.source.size())
+                __builtin_trap();
     }
     return 0;
 }

@@ -32,9 +32,14 @@ App::App(std::shared_ptr<const content::Bundle> bundle, text::FontStack& fonts, 
 std::shared_ptr<const layout::DisplayList> App::build(const PageId& p) {
     layout::Screen s = cfg_.screen;
     s.large_text = session_.large_text();
-    const CacheKey key{static_cast<int>(p.kind), p.area, static_cast<int>(session_.lang()),
-                       s.large_text, s.width, s.height};
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    const CacheKey key{static_cast<int>(p.kind),
+                       p.area,
+                       static_cast<int>(session_.lang()),
+                       s.large_text,
+                       s.width,
+                       s.height};
+    if (auto it = cache_.find(key); it != cache_.end())
+        return it->second;
     layout::PageContext ctx{*bundle_, fonts_, session_.lang(), s};
     auto dl = std::make_shared<const layout::DisplayList>(layout::build_page(ctx, p));
     cache_[key] = dl;
@@ -44,8 +49,10 @@ std::shared_ptr<const layout::DisplayList> App::build(const PageId& p) {
 std::shared_ptr<const layout::DisplayList> App::attract_page(int index) {
     layout::Screen s = cfg_.screen;
     constexpr int kAttractKind = 100;  // cache key space apart from real pages
-    const CacheKey key{kAttractKind, index, static_cast<int>(session_.lang()), false, s.width, s.height};
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    const CacheKey key{kAttractKind, index,   static_cast<int>(session_.lang()),
+                       false,        s.width, s.height};
+    if (auto it = cache_.find(key); it != cache_.end())
+        return it->second;
     layout::PageContext ctx{*bundle_, fonts_, session_.lang(), s};
     auto dl = std::make_shared<const layout::DisplayList>(layout::build_attract(ctx, index));
     cache_[key] = dl;
@@ -58,14 +65,16 @@ void App::set_staff(StaffHost* host, std::string pin) {
 }
 
 bool App::in_staff_corner(float x, float y) const {
-    const float side = std::max(cfg_.screen.dpi / 25.4f * 12.0f,  // 12 mm
-                                0.06f * static_cast<float>(std::min(cfg_.screen.width, cfg_.screen.height)));
+    const float side =
+        std::max(cfg_.screen.dpi / 25.4f * 12.0f,  // 12 mm
+                 0.06f * static_cast<float>(std::min(cfg_.screen.width, cfg_.screen.height)));
     return x < side && y < side;
 }
 
 void App::rebuild_staff() {
     layout::PageContext ctx{*bundle_, fonts_, Lang::En, cfg_.screen};
-    staff_dl_ = std::make_shared<const layout::DisplayList>(layout::build_staff(ctx, staff_->view()));
+    staff_dl_ =
+        std::make_shared<const layout::DisplayList>(layout::build_staff(ctx, staff_->view()));
     mark(Cause::Input);
 }
 
@@ -74,8 +83,10 @@ void App::open_staff() {
     gestures_.feed({input::PointerEvent::Type::Cancel, 0, 0, now_});
     swallow_ = true;  // the holding finger does nothing more
     pressed_ = -1;
-    if (!staff_) staff_ = std::make_unique<StaffMenu>(*staff_host_, staff_pin_);
-    else staff_->reopen();
+    if (!staff_)
+        staff_ = std::make_unique<StaffMenu>(*staff_host_, staff_pin_);
+    else
+        staff_->reopen();
     rebuild_staff();
 }
 
@@ -85,7 +96,8 @@ void App::staff_pointer(const input::PointerEvent& e) {
         const int t = staff_dl_->hit(g.x, g.y, 0);
         if (g.kind == K::Press) {
             pressed_ = t;
-            if (staff_->view().screen == layout::StaffView::Screen::TouchTest) staff_->touch(g.x, g.y);
+            if (staff_->view().screen == layout::StaffView::Screen::TouchTest)
+                staff_->touch(g.x, g.y);
         } else if (g.kind == K::Release || g.kind == K::DragStart) {
             pressed_ = -1;
         } else if (g.kind == K::Tap) {
@@ -95,13 +107,16 @@ void App::staff_pointer(const input::PointerEvent& e) {
                 staff_->command(targets[static_cast<size_t>(t)].action.value, e.t);
         }
     }
-    if (staff_->closed()) close_staff(e.t);
-    else rebuild_staff();
+    if (staff_->closed())
+        close_staff(e.t);
+    else
+        rebuild_staff();
 }
 
 // Staff leave the kiosk as a visitor should find it.
 void App::close_staff(Millis now) {
-    if (!staff_->closed()) staff_->command(layout::kStaffClose, now);
+    if (!staff_->closed())
+        staff_->command(layout::kStaffClose, now);
     pressed_ = -1;
     session_.reset();
     home_since_ = now;
@@ -147,7 +162,8 @@ void App::perform(const Action& a, Millis now) {
             navigate(Transition::Fade, 1, now);
             break;
         case Action::Kind::Back:
-            if (session_.back()) navigate(Transition::Fade, -1, now);
+            if (session_.back())
+                navigate(Transition::Fade, -1, now);
             break;
         case Action::Kind::Previous:
         case Action::Kind::Next: {
@@ -157,7 +173,8 @@ void App::perform(const Action& a, Millis now) {
             break;
         }
         case Action::Kind::SetLang:
-            if (a.lang == session_.lang()) break;
+            if (a.lang == session_.lang())
+                break;
             session_.set_lang(a.lang);
             relayout_keeping_place();
             break;
@@ -166,7 +183,8 @@ void App::perform(const Action& a, Millis now) {
             relayout_keeping_place();
             break;
         case Action::Kind::None:
-        case Action::Kind::Staff: break;  // staff commands only come from the staff menu
+        case Action::Kind::Staff:
+            break;  // staff commands only come from the staff menu
     }
 }
 
@@ -176,7 +194,8 @@ void App::relayout_keeping_place() {
     const float old_scroll = from_scroll_;
     int index = -1;
     for (size_t i = 0; i < old_anchors.size(); ++i) {
-        if (old_anchors[i] <= old_scroll + 1) index = static_cast<int>(i);
+        if (old_anchors[i] <= old_scroll + 1)
+            index = static_cast<int>(i);
     }
     auto dl = current();
     float target = 0;
@@ -197,24 +216,33 @@ void App::on_gesture(const input::Gesture& g, Millis now) {
             scroller_.stop();
             pressed_ = dl->hit(g.x, g.y, scroller_.offset());
             break;
-        case K::Release: pressed_ = -1; break;
+        case K::Release:
+            pressed_ = -1;
+            break;
         case K::Tap: {
             pressed_ = -1;
             const int t = dl->hit(g.x, g.y, scroller_.offset());
-            if (t >= 0) perform(dl->targets[static_cast<size_t>(t)].action, now);
+            if (t >= 0)
+                perform(dl->targets[static_cast<size_t>(t)].action, now);
             break;
         }
-        case K::DragStart: corner_down_ = -1; break;
+        case K::DragStart:
+            corner_down_ = -1;
+            break;
         case K::Drag:
-            if (!g.horizontal) scroller_.drag(g.dy);
+            if (!g.horizontal)
+                scroller_.drag(g.dy);
             break;
         case K::DragEnd:
-            if (!g.horizontal) scroller_.fling(g.vy, now);
+            if (!g.horizontal)
+                scroller_.fling(g.vy, now);
             break;
         case K::SwipeLeft:
         case K::SwipeRight:
             if (session_.page().kind == PageId::Kind::Area)
-                perform(Action::of(g.kind == K::SwipeLeft ? Action::Kind::Next : Action::Kind::Previous), now);
+                perform(Action::of(g.kind == K::SwipeLeft ? Action::Kind::Next
+                                                          : Action::Kind::Previous),
+                        now);
             break;
     }
     mark(Cause::Input);
@@ -224,11 +252,13 @@ void App::pointer(const input::PointerEvent& e) {
     now_ = std::max(now_, e.t);
     last_input_ = e.t;
     if (attract_) {
-        if (e.type == input::PointerEvent::Type::Down) wake(e.t);
+        if (e.type == input::PointerEvent::Type::Down)
+            wake(e.t);
         return;
     }
     if (swallow_) {
-        swallow_ = e.type != input::PointerEvent::Type::Up && e.type != input::PointerEvent::Type::Cancel;
+        swallow_ =
+            e.type != input::PointerEvent::Type::Up && e.type != input::PointerEvent::Type::Cancel;
         return;
     }
     if (staff_open()) {
@@ -243,7 +273,8 @@ void App::pointer(const input::PointerEvent& e) {
         transition_ = Transition::None;  // a touch finishes any animation at once
         from_.reset();
     }
-    for (const auto& g : gestures_.feed(e)) on_gesture(g, e.t);
+    for (const auto& g : gestures_.feed(e))
+        on_gesture(g, e.t);
 }
 
 void App::key(std::string_view name, Millis now) {
@@ -259,7 +290,8 @@ void App::key(std::string_view name, Millis now) {
     } else if ((name == "Right" || name == "Left") && session_.page().kind == PageId::Kind::Area) {
         perform(Action::of(name == "Right" ? Action::Kind::Next : Action::Kind::Previous), now);
     } else if (name == "Down" || name == "PageDown" || name == "Up" || name == "PageUp") {
-        const float step = (name.size() > 4 ? 0.8f : 0.15f) * static_cast<float>(cfg_.screen.height);
+        const float step =
+            (name.size() > 4 ? 0.8f : 0.15f) * static_cast<float>(cfg_.screen.height);
         scroller_.drag(name == "Down" || name == "PageDown" ? -step : step);
         mark(Cause::Input);
     }
@@ -279,7 +311,8 @@ void App::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
     bundle_ = std::move(bundle);
     cache_.clear();
     session_.set_area_count(static_cast<int>(bundle_->areas.size()));
-    if (auto p = layout::parse_page(*bundle_, page)) session_.open(*p);
+    if (auto p = layout::parse_page(*bundle_, page))
+        session_.open(*p);
     transition_ = Transition::None;
     from_.reset();
     current();
@@ -289,7 +322,8 @@ void App::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
 void App::show(const PageId& page, Lang lang, bool large_text) {
     session_.reset();
     session_.set_lang(lang);
-    if (large_text) session_.toggle_large_text();
+    if (large_text)
+        session_.toggle_large_text();
     session_.open(page);
     transition_ = Transition::None;
     from_.reset();
@@ -304,7 +338,8 @@ void App::notify(const std::string& text, float progress, Millis until) {
     } else {
         layout::Screen s = cfg_.screen;
         layout::PageContext ctx{*bundle_, fonts_, session_.lang(), s};
-        notice_ = std::make_shared<const layout::DisplayList>(layout::build_notice(ctx, text, progress));
+        notice_ =
+            std::make_shared<const layout::DisplayList>(layout::build_notice(ctx, text, progress));
         notice_until_ = until;
     }
     mark(Cause::Content);
@@ -316,22 +351,30 @@ bool App::animating() const {
 
 Millis App::next_deadline() const {
     Millis d = -1;
-    if (!session_.is_pristine() || scroller_.offset() != 0) d = last_input_ + cfg_.idle_timeout_ms;
+    if (!session_.is_pristine() || scroller_.offset() != 0)
+        d = last_input_ + cfg_.idle_timeout_ms;
     const auto sooner = [&d](Millis t) {
-        if (d < 0 || t < d) d = t;
+        if (d < 0 || t < d)
+            d = t;
     };
-    if (notice_) sooner(notice_until_);
-    if (corner_down_ >= 0) sooner(corner_down_ + kStaffHoldMs);
-    if (staff_open()) sooner(last_input_ + cfg_.idle_timeout_ms);
-    if (attract_) sooner(attract_slide_start_ + cfg_.attract_slide_ms);
-    else if (cfg_.attract && session_.is_pristine() && scroller_.offset() == 0 && !bundle_->areas.empty())
+    if (notice_)
+        sooner(notice_until_);
+    if (corner_down_ >= 0)
+        sooner(corner_down_ + kStaffHoldMs);
+    if (staff_open())
+        sooner(last_input_ + cfg_.idle_timeout_ms);
+    if (attract_)
+        sooner(attract_slide_start_ + cfg_.attract_slide_ms);
+    else if (cfg_.attract && session_.is_pristine() && scroller_.offset() == 0 &&
+             !bundle_->areas.empty())
         sooner(std::max(last_input_, home_since_) + cfg_.attract_delay_ms);
     return d;
 }
 
 bool App::tick(Millis now) {
     now_ = std::max(now_, now);
-    if (scroller_.step(now_)) mark(Cause::Animation);
+    if (scroller_.step(now_))
+        mark(Cause::Animation);
     const Millis dur = transition_ == Transition::Slide ? cfg_.slide_ms : cfg_.fade_ms;
     if (transition_ != Transition::None) {
         mark(Cause::Animation);
@@ -340,7 +383,8 @@ bool App::tick(Millis now) {
             from_.reset();
         }
     }
-    if (corner_down_ >= 0 && gestures_.active() && now_ - corner_down_ >= kStaffHoldMs) open_staff();
+    if (corner_down_ >= 0 && gestures_.active() && now_ - corner_down_ >= kStaffHoldMs)
+        open_staff();
     if (staff_open() && now_ - last_input_ >= cfg_.idle_timeout_ms) {
         close_staff(now_);  // never left open for the next visitor
     }
@@ -348,9 +392,8 @@ bool App::tick(Millis now) {
         notice_.reset();
         mark(Cause::Content);
     }
-    const Millis idle_at = session_.is_pristine() && scroller_.offset() == 0
-                               ? -1
-                               : last_input_ + cfg_.idle_timeout_ms;
+    const Millis idle_at =
+        session_.is_pristine() && scroller_.offset() == 0 ? -1 : last_input_ + cfg_.idle_timeout_ms;
     if (idle_at >= 0 && now_ >= idle_at && !gestures_.active()) {
         // Idle: the next visitor finds Home in the default language.
         mark(Cause::Idle);
@@ -366,19 +409,26 @@ bool App::tick(Millis now) {
 
 const char* cause_name(Cause c) {
     switch (c) {
-        case Cause::None: return "none";
-        case Cause::Input: return "input";
-        case Cause::Animation: return "animation";
-        case Cause::Content: return "content";
-        case Cause::Expose: return "expose";
-        case Cause::Idle: return "idle";
+        case Cause::None:
+            return "none";
+        case Cause::Input:
+            return "input";
+        case Cause::Animation:
+            return "animation";
+        case Cause::Content:
+            return "content";
+        case Cause::Expose:
+            return "expose";
+        case Cause::Idle:
+            return "idle";
     }
     return "?";
 }
 
 void App::tick_attract() {
     const int n = static_cast<int>(bundle_->areas.size());
-    if (n == 0) return;
+    if (n == 0)
+        return;
     if (attract_) {
         if (now_ - attract_slide_start_ >= cfg_.attract_slide_ms) {
             attract_index_ = (attract_index_ + 1) % n;
@@ -386,7 +436,8 @@ void App::tick_attract() {
             from_home_ = false;
             mark(Cause::Idle);
         }
-        if (attract_fading()) mark(Cause::Animation);
+        if (attract_fading())
+            mark(Cause::Animation);
         return;
     }
     const bool home_untouched = cfg_.attract && session_.is_pristine() && scroller_.offset() == 0 &&
@@ -418,13 +469,16 @@ Frame App::frame() {
                         static_cast<float>(std::max<Millis>(1, cfg_.attract_fade_ms));
         if (t < 1) {
             // Cross-fade: the previous slide (or Home, for the first) under the new one.
-            auto under = attract_index_ == 0 && from_home_ ? current() : attract_page((attract_index_ + n - 1) % n);
+            auto under = attract_index_ == 0 && from_home_
+                             ? current()
+                             : attract_page((attract_index_ + n - 1) % n);
             f.layers.push_back({under, layout::ViewState{}});
         }
         layout::ViewState v;
         v.opacity = std::clamp(t, 0.0f, 1.0f);
         f.layers.push_back({attract_page(attract_index_), v});
-        if (notice_) f.layers.push_back({notice_, layout::ViewState{}});
+        if (notice_)
+            f.layers.push_back({notice_, layout::ViewState{}});
         dirty_ = false;
         return f;
     }
@@ -436,7 +490,8 @@ Frame App::frame() {
     bool show_current = true;
     if (transition_ != Transition::None && from_) {
         const Millis dur = transition_ == Transition::Slide ? cfg_.slide_ms : cfg_.fade_ms;
-        const float t = std::clamp(static_cast<float>(now_ - transition_start_) / static_cast<float>(dur), 0.0f, 1.0f);
+        const float t = std::clamp(
+            static_cast<float>(now_ - transition_start_) / static_cast<float>(dur), 0.0f, 1.0f);
         const float ease = 1 - std::pow(1 - t, 3.0f);  // ease-out cubic: quick start, soft landing
         layout::ViewState from_view;
         from_view.scroll = from_scroll_;
@@ -453,8 +508,10 @@ Frame App::frame() {
             view.opacity = t * 2 - 1;
         }
     }
-    if (show_current) f.layers.push_back({dl, view});
-    if (notice_) f.layers.push_back({notice_, layout::ViewState{}});
+    if (show_current)
+        f.layers.push_back({dl, view});
+    if (notice_)
+        f.layers.push_back({notice_, layout::ViewState{}});
     dirty_ = false;
     return f;
 }

@@ -27,7 +27,7 @@ struct AppConfig {
     Millis idle_timeout_ms = 90'000;
     Millis slide_ms = 320;
     Millis fade_ms = 240;
-    bool attract = true;             // the picture loop on an untouched Home
+    bool attract = true;  // the picture loop on an untouched Home
     Millis attract_delay_ms = 30'000;
     Millis attract_slide_ms = 7'000;
     Millis attract_fade_ms = 1'200;
@@ -49,7 +49,7 @@ struct Frame {
 };
 
 class App {
-public:
+  public:
     App(std::shared_ptr<const content::Bundle> bundle, text::FontStack& fonts, AppConfig cfg);
 
     void pointer(const input::PointerEvent& e);
@@ -89,7 +89,7 @@ public:
     std::shared_ptr<const layout::DisplayList> page() { return current(); }
     float scroll() const { return scroller_.offset(); }
 
-private:
+  private:
     enum class Transition { None, Slide, Fade };
     using CacheKey = std::tuple<int, int, int, bool, int, int>;
 
@@ -100,7 +100,8 @@ private:
     void relayout_keeping_place();
     void on_gesture(const input::Gesture& g, Millis now);
     void mark(Cause c) {
-        if (!dirty_) cause_ = c;
+        if (!dirty_)
+            cause_ = c;
         dirty_ = true;
     }
 

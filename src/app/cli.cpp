@@ -22,14 +22,16 @@ fs::path builtin_content_dir() {
     std::istringstream dirs(KIOSK_CONTENT_DIRS);
     std::string d;
     while (std::getline(dirs, d, ':')) {
-        if (!d.empty() && fs::exists(fs::path(d) / "event.yaml")) return d;
+        if (!d.empty() && fs::exists(fs::path(d) / "event.yaml"))
+            return d;
     }
     return {};
 }
 
 std::unique_ptr<text::FontStack> fonts_or_warn() {
     auto fonts = text::FontStack::load();
-    if (fonts) return std::move(fonts.value());
+    if (fonts)
+        return std::move(fonts.value());
     std::cerr << fonts.error().str() << " (font checks skipped)\n";
     return nullptr;
 }
@@ -46,11 +48,14 @@ int run_validate(const Options& o) {
 
 // keygen, bundle, import, status: the update module's commands.
 int run_update_command(const Options& o) {
-    if (o.command == "keygen") return update::run_keygen(o.rest, std::cout, std::cerr);
-    if (o.command == "status") return update::run_status(o.rest, std::cout, std::cerr);
+    if (o.command == "keygen")
+        return update::run_keygen(o.rest, std::cout, std::cerr);
+    if (o.command == "status")
+        return update::run_status(o.rest, std::cout, std::cerr);
     auto fonts = fonts_or_warn();
     const auto validate = content_validator(fonts.get());
-    if (o.command == "bundle") return update::run_bundle(o.rest, std::cout, std::cerr, validate);
+    if (o.command == "bundle")
+        return update::run_bundle(o.rest, std::cout, std::cerr, validate);
     return update::run_import(o.rest, std::cout, std::cerr, validate);
 }
 
@@ -59,25 +64,35 @@ int run_update_command(const Options& o) {
 KioskConfig settings(const Options& o) {
     Diagnostics diags;
     KioskConfig c;
-    if (o.config) c = load_config(*o.config, diags);
-    else if (fs::exists(kDefaultConfigPath)) c = load_config(kDefaultConfigPath, diags);
+    if (o.config)
+        c = load_config(*o.config, diags);
+    else if (fs::exists(kDefaultConfigPath))
+        c = load_config(kDefaultConfigPath, diags);
     std::cerr << diags.str();
-    if (o.given.count("--data")) c.data_dir = o.data_dir;
-    if (o.given.count("--pubkey")) c.pubkey = o.pubkey;
-    if (o.given.count("--usb-root")) c.usb_root = o.usb_root;
-    if (o.given.count("--size")) c.width = o.width, c.height = o.height;
-    if (o.given.count("--rotation")) c.rotation = o.rotation;
-    if (auto l = parse_lang(o.lang)) c.default_lang = *l;
+    if (o.given.count("--data"))
+        c.data_dir = o.data_dir;
+    if (o.given.count("--pubkey"))
+        c.pubkey = o.pubkey;
+    if (o.given.count("--usb-root"))
+        c.usb_root = o.usb_root;
+    if (o.given.count("--size"))
+        c.width = o.width, c.height = o.height;
+    if (o.given.count("--rotation"))
+        c.rotation = o.rotation;
+    if (auto l = parse_lang(o.lang))
+        c.default_lang = *l;
     return c;
 }
 
 fs::path resolve_content_dir(const Options& o, const KioskConfig& c) {
-    if (o.content_dir) return *o.content_dir;
+    if (o.content_dir)
+        return *o.content_dir;
     // An installed bundle wins when the data directory exists (on the device);
     // a developer's machine without /var/lib/kiosk uses the built-in content.
     if (fs::is_directory(c.data_dir)) {
         if (auto store = update::ContentStore::open(c.data_dir)) {
-            if (auto dir = store.value().active_content_dir()) return *dir;
+            if (auto dir = store.value().active_content_dir())
+                return *dir;
         }
     }
     return builtin_content_dir();
@@ -145,13 +160,17 @@ int run_cli(const std::vector<std::string>& args) {
         std::cout << usage();
         return 0;
     }
-    if (o.command == "layout") return text::run_layout_command(o.rest, std::cout, std::cerr);
-    if (o.command == "validate") return run_validate(o);
-    if (o.command == "render") return run_render(o);
+    if (o.command == "layout")
+        return text::run_layout_command(o.rest, std::cout, std::cerr);
+    if (o.command == "validate")
+        return run_validate(o);
+    if (o.command == "render")
+        return run_render(o);
     if (o.command == "keygen" || o.command == "bundle" || o.command == "import" ||
         o.command == "status")
         return run_update_command(o);
-    if (o.command.empty()) return run_window(o);
+    if (o.command.empty())
+        return run_window(o);
     std::cerr << "kiosk: error: unknown command '" << o.command << "'\n" << usage();
     return 1;
 }

@@ -18,8 +18,8 @@ struct KioskConfig {
     int idle_timeout_s = 90;
     Lang default_lang = kDefaultLang;
     bool attract = true;
-    int attract_delay_s = 30;   // on Home, untouched, before the attract loop starts
-    int attract_slide_s = 7;    // each picture stays this long
+    int attract_delay_s = 30;  // on Home, untouched, before the attract loop starts
+    int attract_slide_s = 7;   // each picture stays this long
     int attract_fade_ms = 1200;
     std::string staff_pin = "2023";
     std::string data_dir = "/var/lib/kiosk";

@@ -10,14 +10,16 @@ namespace kiosk::app {
 inline void draw_frame(render::Renderer& r, render::Output& out, const Frame& f) {
     out.begin();
     r.clear(f.background);
-    for (const auto& layer : f.layers) r.draw(*layer.page, layer.view);
+    for (const auto& layer : f.layers)
+        r.draw(*layer.page, layer.view);
     out.end();
 }
 
 // Unrotated: straight onto the renderer's current target.
 inline void draw_frame(render::Renderer& r, const Frame& f) {
     r.clear(f.background);
-    for (const auto& layer : f.layers) r.draw(*layer.page, layer.view);
+    for (const auto& layer : f.layers)
+        r.draw(*layer.page, layer.view);
 }
 
 }  // namespace kiosk::app

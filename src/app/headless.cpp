@@ -21,9 +21,10 @@ namespace fs = std::filesystem;
 
 // A physical panel in memory: w×h pixels, the picture turned by `degrees`.
 class Canvas {
-public:
+  public:
     Canvas(int w, int h, int degrees, text::FontStack& fonts)
-        : w_(w), h_(h),
+        : w_(w),
+          h_(h),
           surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)),
           sdl_(surface_ ? SDL_CreateSoftwareRenderer(surface_.get()) : nullptr),
           renderer_(sdl_ ? std::make_unique<render::Renderer>(sdl_.get(), fonts) : nullptr),
@@ -35,12 +36,13 @@ public:
     int degrees() const { return output_->degrees(); }
     bool shoot(App& app, const std::string& path) {
         draw_frame(*renderer_, *output_, app.frame());
-        if (render::save_png(sdl_.get(), w_, h_, path)) return true;
+        if (render::save_png(sdl_.get(), w_, h_, path))
+            return true;
         std::cerr << "kiosk: error: cannot write " << path << "\n";
         return false;
     }
 
-private:
+  private:
     int w_, h_;
     render::SurfacePtr surface_;
     render::RendererPtr sdl_;
@@ -73,18 +75,21 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     std::vector<ReplayCommand> events;
     if (o.events) {
         auto e = read_events(*o.events);
-        if (!e) return 1;
+        if (!e)
+            return 1;
         events = std::move(*e);
     }
     Canvas canvas(w, h, kc.rotation, *rt.fonts);
     if (!canvas.ok()) {
-        std::cerr << "kiosk: error: cannot create the software renderer: " << SDL_GetError() << "\n";
+        std::cerr << "kiosk: error: cannot create the software renderer: " << SDL_GetError()
+                  << "\n";
         return 1;
     }
     const AppConfig cfg = app_config(kc, canvas.logical_w(), canvas.logical_h());
     App app(rt.bundle, *rt.fonts, cfg);
     app.show(*page, cfg.default_lang, o.large_text);
-    DeviceStaffHost staff(kc.data_dir, {}, {});  // previews of the staff menu; nothing to rotate or restart
+    DeviceStaffHost staff(kc.data_dir, {},
+                          {});  // previews of the staff menu; nothing to rotate or restart
     app.set_staff(&staff, kc.staff_pin);
     Millis clock = 0;
     bool ok = true;
@@ -96,7 +101,8 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     };
     hooks.shot = [&](const std::string& path) { ok = canvas.shoot(app, path) && ok; };
     run_replay(app, events, clock, hooks);
-    if (!o.out.empty()) ok = canvas.shoot(app, o.out) && ok;
+    if (!o.out.empty())
+        ok = canvas.shoot(app, o.out) && ok;
     return ok ? 0 : 1;
 }
 
@@ -105,9 +111,11 @@ int render_all(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     const fs::path out = o.out.empty() ? fs::path("preview") : fs::path(o.out);
     fs::create_directories(out);
     std::vector<std::string> pages{"home", "about"};
-    for (const auto& a : rt.bundle->areas) pages.push_back(a.id);
+    for (const auto& a : rt.bundle->areas)
+        pages.push_back(a.id);
     Canvas canvas(w, h, kc.rotation, *rt.fonts);
-    if (!canvas.ok()) return 1;
+    if (!canvas.ok())
+        return 1;
     std::ofstream html(out / "index.html");
     html << "<!doctype html><meta charset=utf-8><title>Kiosk preview</title>"
             "<style>body{font-family:sans-serif;background:#eee}figure{display:inline-block;"
@@ -120,8 +128,8 @@ int render_all(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
             app.show(*layout::parse_page(*rt.bundle, id), lang, o.large_text);
             const std::string file = id + "." + std::string(lang_tag(lang)) + ".png";
             ok = canvas.shoot(app, (out / file).string()) && ok;
-            html << "<figure><a href=\"" << file << "\"><img src=\"" << file << "\"></a><figcaption>"
-                 << id << "</figcaption></figure>\n";
+            html << "<figure><a href=\"" << file << "\"><img src=\"" << file
+                 << "\"></a><figcaption>" << id << "</figcaption></figure>\n";
         }
     }
     std::cout << "wrote " << pages.size() * kAllLangs.size() << " pages to " << out.string()
@@ -138,7 +146,8 @@ int run_render(const Options& o) {
     }
     const KioskConfig kc = settings(o);
     auto rt = load_runtime(o, kc);
-    if (!rt) return 1;
+    if (!rt)
+        return 1;
     const int w = kc.width ? kc.width : 1920, h = kc.height ? kc.height : 1080;
     return o.all ? render_all(o, kc, *rt, w, h) : render_one(o, kc, *rt, w, h);
 }

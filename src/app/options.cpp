@@ -18,7 +18,9 @@ bool parse_size(const std::string& s, int& w, int& h) {
            h >= 64 && w <= 8192 && h <= 8192;
 }
 
-Diagnostic bad(const std::string& msg) { return Diagnostic{Severity::Error, {"kiosk"}, msg}; }
+Diagnostic bad(const std::string& msg) {
+    return Diagnostic{Severity::Error, {"kiosk"}, msg};
+}
 
 }  // namespace
 
@@ -45,7 +47,8 @@ languages: zh-HK (default), zh-Hans, en
 Result<Options> parse_options(const std::vector<std::string>& args) {
     Options o;
     size_t i = 0;
-    if (!args.empty() && !args[0].empty() && args[0][0] != '-') o.command = args[i++];
+    if (!args.empty() && !args[0].empty() && args[0][0] != '-')
+        o.command = args[i++];
     if (delegated(o.command)) {
         o.rest.assign(args.begin() + static_cast<long>(i), args.end());
         return o;
@@ -53,39 +56,58 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
     for (; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& into) -> bool {
-            if (i + 1 >= args.size()) return false;
+            if (i + 1 >= args.size())
+                return false;
             into = args[++i];
             o.given.insert(a);
             return true;
         };
         std::string v;
-        if (a == "--content" && value(v)) o.content_dir = v;
-        else if (a == "--data" && value(v)) o.data_dir = v;
-        else if (a == "--page" && value(v)) o.page = v;
-        else if (a == "--out" && value(v)) o.out = v;
-        else if (a == "--events" && value(v)) o.events = v;
-        else if (a == "--lang" && value(v)) o.lang = v;
-        else if (a == "--config" && value(v)) o.config = v;
-        else if (a == "--pubkey" && value(v)) o.pubkey = v;
-        else if (a == "--usb-root" && value(v)) o.usb_root = v;
+        if (a == "--content" && value(v))
+            o.content_dir = v;
+        else if (a == "--data" && value(v))
+            o.data_dir = v;
+        else if (a == "--page" && value(v))
+            o.page = v;
+        else if (a == "--out" && value(v))
+            o.out = v;
+        else if (a == "--events" && value(v))
+            o.events = v;
+        else if (a == "--lang" && value(v))
+            o.lang = v;
+        else if (a == "--config" && value(v))
+            o.config = v;
+        else if (a == "--pubkey" && value(v))
+            o.pubkey = v;
+        else if (a == "--usb-root" && value(v))
+            o.usb_root = v;
         else if (a == "--size" && value(v)) {
-            if (!parse_size(v, o.width, o.height)) return bad("--size wants WxH, e.g. 1920x1080");
+            if (!parse_size(v, o.width, o.height))
+                return bad("--size wants WxH, e.g. 1920x1080");
             o.given.insert("--size");
-        } else if (a == "--windowed") o.windowed = true;
+        } else if (a == "--windowed")
+            o.windowed = true;
         else if (a.rfind("--windowed=", 0) == 0) {
             o.windowed = true;
             o.given.insert("--size");
-            if (!parse_size(a.substr(11), o.width, o.height)) return bad("--windowed=WxH, e.g. --windowed=1280x720");
+            if (!parse_size(a.substr(11), o.width, o.height))
+                return bad("--windowed=WxH, e.g. --windowed=1280x720");
         } else if (a == "--rotation" && value(v)) {
             o.rotation = std::atoi(v.c_str());
             if (o.rotation % 90 != 0 || o.rotation < 0 || o.rotation > 270)
                 return bad("--rotation is 0, 90, 180 or 270");
-        } else if (a == "--all") o.all = true;
-        else if (a == "--large-text") o.large_text = true;
-        else if (a == "--trace") o.trace = true;
-        else if (a == "--help" || a == "-h") o.command = "help";
-        else if (!a.empty() && a[0] != '-') o.rest.push_back(a);
-        else return bad("unknown or incomplete option '" + a + "'");
+        } else if (a == "--all")
+            o.all = true;
+        else if (a == "--large-text")
+            o.large_text = true;
+        else if (a == "--trace")
+            o.trace = true;
+        else if (a == "--help" || a == "-h")
+            o.command = "help";
+        else if (!a.empty() && a[0] != '-')
+            o.rest.push_back(a);
+        else
+            return bad("unknown or incomplete option '" + a + "'");
     }
     return o;
 }

@@ -5,8 +5,8 @@
 namespace kiosk::app {
 namespace {
 
-constexpr Millis kFrameMs = 16;     // ~60 Hz, like the display
-constexpr Millis kTapHoldMs = 60;   // how long a replayed finger rests on a tap
+constexpr Millis kFrameMs = 16;    // ~60 Hz, like the display
+constexpr Millis kTapHoldMs = 60;  // how long a replayed finger rests on a tap
 
 using T = input::PointerEvent::Type;
 
@@ -21,10 +21,12 @@ Result<std::vector<ReplayCommand>> parse_replay(std::string_view text, const std
     std::istringstream in{std::string(text)};
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
-        if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+        if (auto hash = line.find('#'); hash != std::string::npos)
+            line.resize(hash);
         std::istringstream ls(line);
         std::string word;
-        if (!(ls >> word)) continue;
+        if (!(ls >> word))
+            continue;
         ReplayCommand c;
         c.where = {file, n, 1};
         bool ok = true;
@@ -46,9 +48,11 @@ Result<std::vector<ReplayCommand>> parse_replay(std::string_view text, const std
         } else {
             return bad(c.where, "unknown command '" + word + "' (wait, tap, drag, key, shot)");
         }
-        if (!ok) return bad(c.where, "bad arguments for '" + word + "'");
+        if (!ok)
+            return bad(c.where, "bad arguments for '" + word + "'");
         std::string extra;
-        if (ls >> extra) return bad(c.where, "unexpected '" + extra + "' after '" + word + "'");
+        if (ls >> extra)
+            return bad(c.where, "unexpected '" + extra + "' after '" + word + "'");
         out.push_back(std::move(c));
     }
     return out;
@@ -57,7 +61,8 @@ Result<std::vector<ReplayCommand>> parse_replay(std::string_view text, const std
 void advance(App& app, Millis& clock, Millis until, const ReplayHooks& hooks) {
     while (clock < until) {
         clock = std::min(until, clock + kFrameMs);
-        if (app.tick(clock) && hooks.present) hooks.present(clock);
+        if (app.tick(clock) && hooks.present)
+            hooks.present(clock);
     }
 }
 
@@ -68,7 +73,9 @@ void run_replay(App& app, const std::vector<ReplayCommand>& commands, Millis& cl
     };
     for (const auto& c : commands) {
         switch (c.kind) {
-            case ReplayCommand::Kind::Wait: advance(app, clock, clock + c.ms, hooks); break;
+            case ReplayCommand::Kind::Wait:
+                advance(app, clock, clock + c.ms, hooks);
+                break;
             case ReplayCommand::Kind::Tap:
                 send({T::Down, c.x1, c.y1, clock});
                 advance(app, clock, clock + kTapHoldMs, hooks);
@@ -92,7 +99,8 @@ void run_replay(App& app, const std::vector<ReplayCommand>& commands, Millis& cl
                 advance(app, clock, clock + kFrameMs, hooks);
                 break;
             case ReplayCommand::Kind::Shot:
-                if (hooks.shot) hooks.shot(c.arg);
+                if (hooks.shot)
+                    hooks.shot(c.arg);
                 break;
         }
     }

@@ -8,9 +8,9 @@
 #include "app/app.h"
 #include "app/config.h"
 #include "app/options.h"
+#include "app/validator.h"
 #include "content/model.h"
 #include "text/text.h"
-#include "app/validator.h"
 
 namespace kiosk::app {
 
@@ -30,7 +30,6 @@ std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c);
 KioskConfig settings(const Options& o);
 // What the App needs for a logical screen of width×height.
 AppConfig app_config(const KioskConfig& c, int width, int height);
-
 
 int run_render(const Options& o);  // headless.cpp
 int run_window(const Options& o);  // window.cpp

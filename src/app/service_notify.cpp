@@ -7,17 +7,20 @@ namespace kiosk::app {
 ServiceNotifier::ServiceNotifier() {
     uint64_t usec = 0;
     // Ping at half the watchdog period: one late frame must not get us killed.
-    if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) max_sleep_ms_ = static_cast<int>(usec / 2000);
+    if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0)
+        max_sleep_ms_ = static_cast<int>(usec / 2000);
 }
 
 void ServiceNotifier::ready() {
-    if (ready_sent_) return;
+    if (ready_sent_)
+        return;
     ready_sent_ = true;
     sd_notify(0, "READY=1\nSTATUS=showing content");
 }
 
 void ServiceNotifier::alive() {
-    if (max_sleep_ms_ >= 0) sd_notify(0, "WATCHDOG=1");
+    if (max_sleep_ms_ >= 0)
+        sd_notify(0, "WATCHDOG=1");
 }
 
 void ServiceNotifier::status(const char* text) {

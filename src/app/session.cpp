@@ -7,15 +7,18 @@ constexpr size_t kMaxHistory = 64;  // a visitor tapping all day must not grow m
 }
 
 void Session::open(const layout::PageId& p) {
-    if (p == page_) return;
+    if (p == page_)
+        return;
     history_.push_back(page_);
-    if (history_.size() > kMaxHistory) history_.erase(history_.begin());
+    if (history_.size() > kMaxHistory)
+        history_.erase(history_.begin());
     page_ = p;
 }
 
 bool Session::back() {
     if (history_.empty()) {
-        if (page_.kind == layout::PageId::Kind::Home) return false;
+        if (page_.kind == layout::PageId::Kind::Home)
+            return false;
         page_ = layout::PageId::home();
         return true;
     }
@@ -25,17 +28,21 @@ bool Session::back() {
 }
 
 void Session::step_area(int delta) {
-    if (areas_ <= 0) return;
+    if (areas_ <= 0)
+        return;
     int next = 0;
-    if (page_.kind == layout::PageId::Kind::Area) next = ((page_.area + delta) % areas_ + areas_) % areas_;
-    else if (delta < 0) next = areas_ - 1;
+    if (page_.kind == layout::PageId::Kind::Area)
+        next = ((page_.area + delta) % areas_ + areas_) % areas_;
+    else if (delta < 0)
+        next = areas_ - 1;
     // Stepping replaces the page rather than stacking: Back returns to where the visitor came from.
     page_ = layout::PageId::area_at(next);
 }
 
 void Session::set_area_count(int n) {
     areas_ = n;
-    if (page_.kind == layout::PageId::Kind::Area && page_.area >= n) page_ = layout::PageId::home();
+    if (page_.kind == layout::PageId::Kind::Area && page_.area >= n)
+        page_ = layout::PageId::home();
     history_.clear();
 }
 

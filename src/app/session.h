@@ -13,16 +13,16 @@ namespace kiosk::app {
 using input::Millis;
 
 class Session {
-public:
-    Session(int area_count, Lang default_lang) : areas_(area_count), default_lang_(default_lang),
-                                                 lang_(default_lang) {}
+  public:
+    Session(int area_count, Lang default_lang)
+        : areas_(area_count), default_lang_(default_lang), lang_(default_lang) {}
 
     const layout::PageId& page() const { return page_; }
     Lang lang() const { return lang_; }
     bool large_text() const { return large_text_; }
 
     void open(const layout::PageId& p);
-    bool back();          // false when there is nowhere to go back to
+    bool back();                // false when there is nowhere to go back to
     void step_area(int delta);  // next/previous area, wrapping; from Home opens the first
     void set_lang(Lang l) { lang_ = l; }
     void toggle_large_text() { large_text_ = !large_text_; }
@@ -32,7 +32,7 @@ public:
     bool is_pristine() const;
     void reset();
 
-private:
+  private:
     int areas_;
     Lang default_lang_;
     layout::PageId page_;

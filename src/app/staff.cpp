@@ -52,10 +52,15 @@ void StaffMenu::command(int cmd, Millis now) {
         return;
     }
     view_.message.clear();
-    if (cmd != kStaffRollbackConfirm) view_.confirm_rollback = false;
+    if (cmd != kStaffRollbackConfirm)
+        view_.confirm_rollback = false;
     switch (cmd) {
-        case kStaffClose: closed_ = true; break;
-        case kStaffMenu: show_menu(); break;
+        case kStaffClose:
+            closed_ = true;
+            break;
+        case kStaffMenu:
+            show_menu();
+            break;
         case kStaffLog:
             view_.screen = StaffView::Screen::Log;
             view_.log = host_.import_log();
@@ -64,7 +69,9 @@ void StaffMenu::command(int cmd, Millis now) {
             view_.screen = StaffView::Screen::TouchTest;
             view_.touches.clear();
             break;
-        case kStaffRollback: view_.confirm_rollback = true; break;  // a second tap confirms
+        case kStaffRollback:
+            view_.confirm_rollback = true;
+            break;  // a second tap confirms
         case kStaffRollbackConfirm:
             view_.message = host_.rollback();
             show_menu();
@@ -73,17 +80,27 @@ void StaffMenu::command(int cmd, Millis now) {
             view_.message = host_.accept_downgrade();
             show_menu();
             break;
-        case kStaffRotate: view_.message = host_.rotate(); break;
-        case kStaffBrighter: view_.message = host_.brightness(+1); break;
-        case kStaffDimmer: view_.message = host_.brightness(-1); break;
-        case kStaffRestart: host_.restart(); break;
-        default: break;
+        case kStaffRotate:
+            view_.message = host_.rotate();
+            break;
+        case kStaffBrighter:
+            view_.message = host_.brightness(+1);
+            break;
+        case kStaffDimmer:
+            view_.message = host_.brightness(-1);
+            break;
+        case kStaffRestart:
+            host_.restart();
+            break;
+        default:
+            break;
     }
 }
 
 void StaffMenu::touch(float x, float y) {
     constexpr size_t kMaxMarks = 200;  // a finger drawn across the screen all day stays bounded
-    if (view_.touches.size() >= kMaxMarks) view_.touches.erase(view_.touches.begin());
+    if (view_.touches.size() >= kMaxMarks)
+        view_.touches.erase(view_.touches.begin());
     view_.touches.emplace_back(x, y);
 }
 

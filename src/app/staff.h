@@ -17,7 +17,7 @@ namespace kiosk::app {
 using input::Millis;
 
 class StaffHost {
-public:
+  public:
     virtual ~StaffHost() = default;
     virtual std::vector<std::string> status_lines() = 0;  // version, label, dates, clock
     virtual std::vector<std::string> import_log() = 0;
@@ -31,7 +31,7 @@ public:
 };
 
 class StaffMenu {
-public:
+  public:
     static constexpr int kMaxAttempts = 3;
     static constexpr Millis kLockoutMs = 60'000;
 
@@ -44,7 +44,7 @@ public:
     // Opening again after a close keeps the lockout of earlier wrong PINs.
     void reopen();
 
-private:
+  private:
     void enter(Millis now);
     void show_menu();
 

@@ -16,7 +16,8 @@ std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
     std::istringstream in(text);
     for (std::string l; std::getline(in, l);)
-        if (!l.empty()) out.push_back(l);
+        if (!l.empty())
+            out.push_back(l);
     return out;
 }
 
@@ -43,36 +44,44 @@ std::vector<std::string> DeviceStaffHost::import_log() {
     std::vector<std::string> all;
     for (std::string l; std::getline(in, l);) {
         all.push_back(l);
-        if (all.size() > kShown) all.erase(all.begin());
+        if (all.size() > kShown)
+            all.erase(all.begin());
     }
-    if (all.empty()) all.push_back("No imports yet.");
+    if (all.empty())
+        all.push_back("No imports yet.");
     return all;
 }
 
 std::string DeviceStaffHost::rollback() {
     auto store = update::ContentStore::open(data_);
-    if (!store) return "Cannot open the data folder: " + store.error().message;
+    if (!store)
+        return "Cannot open the data folder: " + store.error().message;
     auto v = store.value().rollback();
-    if (!v) return "Not rolled back: " + v.error().message;
+    if (!v)
+        return "Not rolled back: " + v.error().message;
     int64_t shown = 0;
     auto bundle = load_installed_content(data_, &shown);
-    if (bundle && hooks_.show) hooks_.show(bundle);
+    if (bundle && hooks_.show)
+        hooks_.show(bundle);
     return "Rolled back to version " + std::to_string(shown);
 }
 
 // Steps of a tenth of the panel's range, never fully dark (a black kiosk looks broken).
 std::string DeviceStaffHost::brightness(int delta) {
-    if (!fs::is_directory(backlight_)) return "No adjustable backlight on this screen";
+    if (!fs::is_directory(backlight_))
+        return "No adjustable backlight on this screen";
     for (const auto& dev : fs::directory_iterator(backlight_)) {
         int max = 0, now = 0;
         std::ifstream(dev.path() / "max_brightness") >> max;
         std::ifstream(dev.path() / "brightness") >> now;
-        if (max <= 0) continue;
+        if (max <= 0)
+            continue;
         const int step = std::max(1, max / 10);
         const int next = std::clamp(now + delta * step, step, max);
         std::ofstream out(dev.path() / "brightness");
         out << next;
-        if (!out) return "The backlight refused the change (permissions?)";
+        if (!out)
+            return "The backlight refused the change (permissions?)";
         return "Brightness " + std::to_string(next * 100 / max) + "%";
     }
     return "No adjustable backlight on this screen";

@@ -10,13 +10,16 @@ namespace kiosk::app {
 
 Updater::Updater(UpdaterOptions options) : options_(std::move(options)) {
     open_watcher();
-    if (!watcher_) log_warn("no USB mount folder " + options_.usb_root.string() + " yet; watching for it");
+    if (!watcher_)
+        log_warn("no USB mount folder " + options_.usb_root.string() + " yet; watching for it");
     if (auto store = update::ContentStore::open(options_.data_dir))
-        if (auto v = store.value().active()) active_version_ = v->version;
+        if (auto v = store.value().active())
+            active_version_ = v->version;
 }
 
 Updater::~Updater() {
-    if (worker_.joinable()) worker_.join();  // an import is short; never leave it half-done
+    if (worker_.joinable())
+        worker_.join();  // an import is short; never leave it half-done
 }
 
 std::shared_ptr<const content::Bundle> load_installed_content(const std::filesystem::path& data_dir,
@@ -37,7 +40,8 @@ std::shared_ptr<const content::Bundle> load_installed_content(const std::filesys
         loaded = std::make_shared<const content::Bundle>(std::move(*r.bundle));
         return true;
     });
-    if (version) *version = active ? active->version : 0;
+    if (version)
+        *version = active ? active->version : 0;
     return active ? loaded : nullptr;
 }
 
@@ -46,7 +50,8 @@ std::shared_ptr<const content::Bundle> Updater::load_active() {
 }
 
 void Updater::accept_downgrade() {
-    if (!downgrade_pending()) return;
+    if (!downgrade_pending())
+        return;
     const auto stick = pending_downgrade_;
     pending_downgrade_.clear();
     start(stick, /*allow_downgrade=*/true);
@@ -93,7 +98,8 @@ std::optional<UpdateEvent> Updater::finish() {
     if (!r.ok()) {
         ev.kind = UpdateEvent::Kind::Refused;
         ev.reason = r.error ? r.error->message : "no .kiosk file on the stick";
-        if (ev.reason.find(update::kOlderThanActive) != std::string::npos) pending_downgrade_ = r.stick_dir;
+        if (ev.reason.find(update::kOlderThanActive) != std::string::npos)
+            pending_downgrade_ = r.stick_dir;
         return ev;
     }
     ev.kind = UpdateEvent::Kind::Installed;
@@ -111,19 +117,23 @@ void Updater::open_watcher() {
     update::UsbWatcherOptions w;
     w.mount_root = options_.usb_root;
     w.require_mount_point = options_.require_mount_point;
-    if (auto watcher = update::UsbWatcher::open(w)) watcher_.emplace(std::move(watcher.value()));
+    if (auto watcher = update::UsbWatcher::open(w))
+        watcher_.emplace(std::move(watcher.value()));
 }
 
 std::optional<UpdateEvent> Updater::poll() {
     if (busy()) {
-        if (done_) return finish();
+        if (done_)
+            return finish();
         std::lock_guard lock(mutex_);
         return UpdateEvent{UpdateEvent::Kind::Progress, fraction_, stage_, 0, {}, nullptr};
     }
-    if (!watcher_) open_watcher();
+    if (!watcher_)
+        open_watcher();
     if (watcher_) {
         for (auto& stick : watcher_->poll()) {
-            if (stick.bundles.empty()) continue;
+            if (stick.bundles.empty())
+                continue;
             start(stick.stick_dir);
             return UpdateEvent{UpdateEvent::Kind::Progress, 0, "reading", 0, {}, nullptr};
         }
@@ -136,7 +146,8 @@ std::optional<UpdateEvent> Updater::poll() {
         ev.kind = UpdateEvent::Kind::Installed;
         ev.bundle = load_active();
         ev.version = active_version_;
-        if (ev.bundle) return ev;
+        if (ev.bundle)
+            return ev;
         active_version_ = now_active;  // unloadable: do not retry every second
     }
     return std::nullopt;

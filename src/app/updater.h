@@ -38,7 +38,7 @@ struct UpdateEvent {
     double fraction = 0;
     std::string stage;
     int64_t version = 0;
-    std::string reason;  // Refused: why, in words staff understand
+    std::string reason;                             // Refused: why, in words staff understand
     std::shared_ptr<const content::Bundle> bundle;  // Installed
 };
 
@@ -48,7 +48,7 @@ std::shared_ptr<const content::Bundle> load_installed_content(const std::filesys
                                                               int64_t* version = nullptr);
 
 class Updater {
-public:
+  public:
     explicit Updater(UpdaterOptions options);
     ~Updater();
     Updater(const Updater&) = delete;
@@ -67,7 +67,7 @@ public:
     // nullptr when nothing is installed or nothing installed loads.
     std::shared_ptr<const content::Bundle> load_active();
 
-private:
+  private:
     void start(const std::filesystem::path& stick, bool allow_downgrade = false);
     std::optional<UpdateEvent> finish();
     void open_watcher();

@@ -26,19 +26,26 @@ std::optional<input::PointerEvent> pointer_event(const SDL_Event& e, int w, int 
     const auto fx = [w](float x) { return x * static_cast<float>(w); };
     const auto fy = [h](float y) { return y * static_cast<float>(h); };
     switch (e.type) {
-        case SDL_FINGERDOWN: return input::PointerEvent{T::Down, fx(e.tfinger.x), fy(e.tfinger.y), now};
-        case SDL_FINGERMOTION: return input::PointerEvent{T::Move, fx(e.tfinger.x), fy(e.tfinger.y), now};
-        case SDL_FINGERUP: return input::PointerEvent{T::Up, fx(e.tfinger.x), fy(e.tfinger.y), now};
+        case SDL_FINGERDOWN:
+            return input::PointerEvent{T::Down, fx(e.tfinger.x), fy(e.tfinger.y), now};
+        case SDL_FINGERMOTION:
+            return input::PointerEvent{T::Move, fx(e.tfinger.x), fy(e.tfinger.y), now};
+        case SDL_FINGERUP:
+            return input::PointerEvent{T::Up, fx(e.tfinger.x), fy(e.tfinger.y), now};
         case SDL_MOUSEBUTTONDOWN:
-            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT)
+                break;
             return input::PointerEvent{T::Down, float(e.button.x), float(e.button.y), now};
         case SDL_MOUSEMOTION:
-            if (e.motion.which == SDL_TOUCH_MOUSEID || !(e.motion.state & SDL_BUTTON_LMASK)) break;
+            if (e.motion.which == SDL_TOUCH_MOUSEID || !(e.motion.state & SDL_BUTTON_LMASK))
+                break;
             return input::PointerEvent{T::Move, float(e.motion.x), float(e.motion.y), now};
         case SDL_MOUSEBUTTONUP:
-            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT)
+                break;
             return input::PointerEvent{T::Up, float(e.button.x), float(e.button.y), now};
-        default: break;
+        default:
+            break;
     }
     return std::nullopt;
 }
@@ -50,7 +57,8 @@ int64_t monotonic_us() {
 }
 
 std::string fill_in(std::string text, const std::string& key, const std::string& value) {
-    if (auto at = text.find(key); at != std::string::npos) text.replace(at, key.size(), value);
+    if (auto at = text.find(key); at != std::string::npos)
+        text.replace(at, key.size(), value);
     return text;
 }
 
@@ -61,15 +69,18 @@ void show_update(App& app, const UpdateEvent& ev, Millis now) {
     const Lang lang = app.session().lang();
     switch (ev.kind) {
         case UpdateEvent::Kind::Progress:
-            app.notify(b.ui("update_in_progress", lang), static_cast<float>(ev.fraction), now + 60'000);
+            app.notify(b.ui("update_in_progress", lang), static_cast<float>(ev.fraction),
+                       now + 60'000);
             break;
         case UpdateEvent::Kind::Installed:
             app.set_bundle(ev.bundle);
-            app.notify(fill_in(app.bundle().ui("update_done", lang), "{version}", std::to_string(ev.version)),
+            app.notify(fill_in(app.bundle().ui("update_done", lang), "{version}",
+                               std::to_string(ev.version)),
                        -1, now + kResultMs);
             break;
         case UpdateEvent::Kind::Refused:
-            app.notify(fill_in(b.ui("update_refused", lang), "{reason}", ev.reason), -1, now + kResultMs * 2);
+            app.notify(fill_in(b.ui("update_refused", lang), "{reason}", ev.reason), -1,
+                       now + kResultMs * 2);
             break;
     }
 }
@@ -81,7 +92,8 @@ render::RendererPtr make_renderer(SDL_Window* window) {
     const Uint32 flags = driver && *driver ? SDL_RENDERER_PRESENTVSYNC
                                            : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
     render::RendererPtr r(SDL_CreateRenderer(window, -1, flags));
-    if (!r) r.reset(SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE));
+    if (!r)
+        r.reset(SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE));
     return r;
 }
 
@@ -91,14 +103,16 @@ int run_window(const Options& o) {
     ServiceNotifier service;  // first: start-up itself must feed the watchdog on a slow board
     const KioskConfig kc = settings(o);
     auto rt = load_runtime(o, kc);
-    if (!rt) return 1;
+    if (!rt)
+        return 1;
     service.alive();
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers arrive once, as fingers
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SdlSession sdl;
     if (!sdl.ok) {
-        std::cerr << "kiosk: error: no display available (" << SDL_GetError()
-                  << ").\nTo see the kiosk without a screen: kiosk render --page home --out home.png\n";
+        std::cerr
+            << "kiosk: error: no display available (" << SDL_GetError()
+            << ").\nTo see the kiosk without a screen: kiosk render --page home --out home.png\n";
         return 1;
     }
     const int ww = kc.width ? kc.width : 1280, wh = kc.height ? kc.height : 720;
@@ -109,7 +123,8 @@ int run_window(const Options& o) {
         std::cerr << "kiosk: error: cannot open a window: " << SDL_GetError() << "\n";
         return 1;
     }
-    if (!o.windowed) SDL_ShowCursor(SDL_DISABLE);
+    if (!o.windowed)
+        SDL_ShowCursor(SDL_DISABLE);
     render::RendererPtr sdl_renderer = make_renderer(window.get());
     if (!sdl_renderer) {
         std::cerr << "kiosk: error: cannot create a renderer: " << SDL_GetError() << "\n";
@@ -128,7 +143,8 @@ int run_window(const Options& o) {
     uo.usb_root = kc.usb_root;
     uo.validate = content_validator(rt->fonts.get());
     std::optional<Updater> updater;
-    if (!o.content_dir && std::filesystem::is_directory(kc.data_dir)) updater.emplace(uo);
+    if (!o.content_dir && std::filesystem::is_directory(kc.data_dir))
+        updater.emplace(uo);
 
     bool running = true;
     int rotation = kc.rotation;
@@ -144,7 +160,8 @@ int run_window(const Options& o) {
     };
     hooks.downgrade_pending = [&updater] { return updater && updater->downgrade_pending(); };
     hooks.accept_downgrade = [&updater] {
-        if (updater) updater->accept_downgrade();
+        if (updater)
+            updater->accept_downgrade();
     };
     DeviceStaffHost staff_host(kc.data_dir, "/sys/class/backlight", hooks);
     app.set_staff(&staff_host, kc.staff_pin);
@@ -155,25 +172,29 @@ int run_window(const Options& o) {
         service.alive();
         Millis now = SDL_GetTicks64();
         int timeout = -1;
-        if (app.animating()) timeout = 0;
-        else if (Millis d = app.next_deadline(); d >= 0) timeout = static_cast<int>(std::max<Millis>(0, d - now));
+        if (app.animating())
+            timeout = 0;
+        else if (Millis d = app.next_deadline(); d >= 0)
+            timeout = static_cast<int>(std::max<Millis>(0, d - now));
         if (service.max_sleep_ms() >= 0 && (timeout < 0 || timeout > service.max_sleep_ms()))
             timeout = service.max_sleep_ms();  // wake to feed the watchdog, without drawing
         if (updater) {
             // Look for sticks once a second (a wake-up, not a redraw); follow an import closely.
             const int poll_ms = updater->busy() ? 50 : 1000;
-            if (timeout < 0 || timeout > poll_ms) timeout = poll_ms;
+            if (timeout < 0 || timeout > poll_ms)
+                timeout = poll_ms;
         }
         SDL_Event e;
         bool got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
         while (got) {
             now = SDL_GetTicks64();
-            if (e.type == SDL_QUIT) running = false;
+            if (e.type == SDL_QUIT)
+                running = false;
             else if (auto p = pointer_event(e, w, h, now)) {
                 std::tie(p->x, p->y) = input::to_logical(p->x, p->y, w, h, output->degrees());
                 app.pointer(*p);
-            }
-            else if (e.type == SDL_KEYDOWN) app.key(SDL_GetKeyName(e.key.keysym.sym), now);
+            } else if (e.type == SDL_KEYDOWN)
+                app.key(SDL_GetKeyName(e.key.keysym.sym), now);
             else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
                 output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
@@ -186,7 +207,8 @@ int run_window(const Options& o) {
             got = SDL_PollEvent(&e);
         }
         if (updater) {
-            if (auto ev = updater->poll()) show_update(app, *ev, SDL_GetTicks64());
+            if (auto ev = updater->poll())
+                show_update(app, *ev, SDL_GetTicks64());
         }
         if (app.tick(SDL_GetTicks64())) {
             const Frame frame = app.frame();
@@ -195,8 +217,10 @@ int run_window(const Options& o) {
             service.ready();
             // Some KMS drivers (virtio-gpu here) show nothing until the second page
             // flip: present the first picture twice so it is really on the glass.
-            if (++frames_presented == 1) app.invalidate();
-            if (o.trace) std::cerr << "frame " << monotonic_us() << " " << cause_name(frame.cause) << "\n";
+            if (++frames_presented == 1)
+                app.invalidate();
+            if (o.trace)
+                std::cerr << "frame " << monotonic_us() << " " << cause_name(frame.cause) << "\n";
         }
     }
     return 0;

@@ -8,7 +8,8 @@ std::string SourcePos::str() const {
     std::string s = file.empty() ? std::string("<input>") : file;
     if (line > 0) {
         s += ':' + std::to_string(line);
-        if (col > 0) s += ':' + std::to_string(col);
+        if (col > 0)
+            s += ':' + std::to_string(col);
     }
     return s;
 }
@@ -30,7 +31,9 @@ void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+    return error_count() > 0;
+}
 
 int Diagnostics::error_count() const {
     return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
@@ -44,7 +47,8 @@ int Diagnostics::warning_count() const {
 
 std::string Diagnostics::str() const {
     std::string out;
-    for (const auto& d : items_) out += d.str() + '\n';
+    for (const auto& d : items_)
+        out += d.str() + '\n';
     return out;
 }
 

@@ -29,7 +29,7 @@ struct Diagnostic {
 
 // Collects problems while loading or validating; never throws.
 class Diagnostics {
-public:
+  public:
     void error(SourcePos where, std::string message);
     void warning(SourcePos where, std::string message);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
@@ -44,7 +44,7 @@ public:
     // One line per diagnostic, each ending in '\n'.
     std::string str() const;
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 

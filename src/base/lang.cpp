@@ -8,9 +8,12 @@ namespace kiosk {
 
 std::string_view lang_tag(Lang lang) {
     switch (lang) {
-        case Lang::ZhHK: return "zh-HK";
-        case Lang::ZhHans: return "zh-Hans";
-        case Lang::En: return "en";
+        case Lang::ZhHK:
+            return "zh-HK";
+        case Lang::ZhHans:
+            return "zh-Hans";
+        case Lang::En:
+            return "en";
     }
     return "zh-HK";
 }
@@ -24,7 +27,8 @@ std::optional<Lang> parse_lang(std::string_view tag) {
         return Lang::ZhHK;
     if (t == "zh-hans" || t == "zh-cn" || t == "zh-sg" || t == "zh-hans-cn" || t == "sc")
         return Lang::ZhHans;
-    if (t == "en" || t.rfind("en-", 0) == 0) return Lang::En;
+    if (t == "en" || t.rfind("en-", 0) == 0)
+        return Lang::En;
     return std::nullopt;
 }
 

@@ -16,6 +16,8 @@ inline constexpr Lang kDefaultLang = Lang::ZhHK;
 std::string_view lang_tag(Lang lang);
 // Accepts the tags above plus common aliases (zh-Hant-HK, zh-hk, zh-CN, zh-SC, en-GB ...).
 std::optional<Lang> parse_lang(std::string_view tag);
-inline bool is_chinese(Lang lang) { return lang != Lang::En; }
+inline bool is_chinese(Lang lang) {
+    return lang != Lang::En;
+}
 
 }  // namespace kiosk

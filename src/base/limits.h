@@ -9,9 +9,9 @@
 namespace kiosk::limits {
 
 // Content files.
-inline constexpr size_t kMaxYamlBytes = 1 << 20;         // one YAML file
-inline constexpr size_t kMaxTextBytes = 16 * 1024;       // one text field (≈ 4000 CJK chars)
-inline constexpr size_t kMaxTitleBytes = 256;            // a title or caption
+inline constexpr size_t kMaxYamlBytes = 1 << 20;    // one YAML file
+inline constexpr size_t kMaxTextBytes = 16 * 1024;  // one text field (≈ 4000 CJK chars)
+inline constexpr size_t kMaxTitleBytes = 256;       // a title or caption
 inline constexpr int kMaxAreas = 24;
 inline constexpr int kMaxParagraphsPerArea = 60;
 inline constexpr int kMaxPicturesPerArea = 6;

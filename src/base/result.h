@@ -12,7 +12,7 @@ namespace kiosk {
 
 template <class T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : v_(std::move(value)) {}
     Result(Diagnostic error) : v_(std::move(error)) {}
 
@@ -36,7 +36,7 @@ public:
         return std::get<1>(v_);
     }
 
-private:
+  private:
     std::variant<T, Diagnostic> v_;
 };
 

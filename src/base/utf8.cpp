@@ -10,7 +10,8 @@ constexpr char32_t kReplacement = 0xFFFD;
 std::pair<char32_t, uint32_t> decode_one(std::string_view s, size_t i) {
     const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
     const unsigned char c = b(0);
-    if (c < 0x80) return {c, 1};
+    if (c < 0x80)
+        return {c, 1};
     int n = 0;
     char32_t cp = 0, min = 0;
     if ((c & 0xE0) == 0xC0) {
@@ -22,12 +23,15 @@ std::pair<char32_t, uint32_t> decode_one(std::string_view s, size_t i) {
     } else {
         return {kReplacement, 1};
     }
-    if (i + n >= s.size()) return {kReplacement, 1};  // truncated sequence
+    if (i + n >= s.size())
+        return {kReplacement, 1};  // truncated sequence
     for (int k = 1; k <= n; ++k) {
-        if ((b(k) & 0xC0) != 0x80) return {kReplacement, 1};
+        if ((b(k) & 0xC0) != 0x80)
+            return {kReplacement, 1};
         cp = (cp << 6) | (b(k) & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {kReplacement, 1};
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return {kReplacement, 1};
     return {cp, static_cast<uint32_t>(n + 1)};
 }
 
@@ -65,14 +69,16 @@ void append_utf8(std::string& out, char32_t cp) {
 std::string sanitize_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (const auto& c : decode_utf8(s)) append_utf8(out, c.cp);
+    for (const auto& c : decode_utf8(s))
+        append_utf8(out, c.cp);
     return out;
 }
 
 bool is_valid_utf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
         auto [cp, len] = decode_one(s, i);
-        if (cp == kReplacement && len == 1 && static_cast<unsigned char>(s[i]) >= 0x80) return false;
+        if (cp == kReplacement && len == 1 && static_cast<unsigned char>(s[i]) >= 0x80)
+            return false;
         i += len;
     }
     return true;

@@ -14,24 +14,28 @@ using limits::kMaxTextBytes;
 using limits::kMaxTitleBytes;
 
 bool valid_id(const std::string& id) {
-    if (id.empty() || id.size() > 64) return false;
+    if (id.empty() || id.size() > 64)
+        return false;
     for (char c : id) {
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+            return false;
     }
     return true;
 }
 
 // Relative paths only, inside the content directory.
 bool safe_relative_path(const std::string& p) {
-    if (p.empty() || p[0] == '/' || p.find('\\') != std::string::npos) return false;
+    if (p.empty() || p[0] == '/' || p.find('\\') != std::string::npos)
+        return false;
     for (const auto& part : fs::path(p)) {
-        if (part == "..") return false;
+        if (part == "..")
+            return false;
     }
     return true;
 }
 
 class Loader {
-public:
+  public:
     Loader(fs::path dir, Diagnostics& diags) : dir_(std::move(dir)), diags_(diags) {}
 
     void load(Bundle& b) {
@@ -39,10 +43,11 @@ public:
         std::vector<std::string> area_ids = load_event(b);
         load_about(b);
         load_strings(b);
-        for (const auto& id : area_ids) load_area(b, id);
+        for (const auto& id : area_ids)
+            load_area(b, id);
     }
 
-private:
+  private:
     std::optional<YAML::Node> open(YamlReader& r) {
         const fs::path path = dir_ / r.file();
         if (!fs::exists(path)) {
@@ -50,25 +55,29 @@ private:
             return std::nullopt;
         }
         auto root = r.parse(path);
-        if (root && !r.expect_map(*root, "the file")) return std::nullopt;
+        if (root && !r.expect_map(*root, "the file"))
+            return std::nullopt;
         return root;
     }
 
     std::string relative_file(YamlReader& r, const YAML::Node& map, const char* key) {
         auto s = r.string(map, key, true, 512);
-        if (!s) return {};
+        if (!s)
+            return {};
         if (!safe_relative_path(*s)) {
             r.error(map[key], "'" + *s + "' must be a path inside the content folder");
             return {};
         }
-        if (!fs::is_regular_file(dir_ / *s)) r.error(map[key], "file '" + *s + "' not found");
+        if (!fs::is_regular_file(dir_ / *s))
+            r.error(map[key], "file '" + *s + "' not found");
         return *s;
     }
 
     std::vector<std::string> load_event(Bundle& b) {
         YamlReader r("event.yaml", diags_);
         auto root = open(r);
-        if (!root) return {};
+        if (!root)
+            return {};
         const YAML::Node& m = *root;
         r.check_keys(m, {"schema", "version", "label", "title", "subtitle", "date", "venue",
                          "headline", "home_intro", "source_url", "areas"});
@@ -90,7 +99,8 @@ private:
     std::vector<std::string> area_list(YamlReader& r, const YAML::Node& m) {
         std::vector<std::string> ids;
         auto areas = r.field(m, "areas", true);
-        if (!areas || !r.expect_seq(*areas, "'areas'")) return ids;
+        if (!areas || !r.expect_seq(*areas, "'areas'"))
+            return ids;
         std::set<std::string> seen;
         for (const auto& item : *areas) {
             const std::string id = item.IsScalar() ? item.Scalar() : "";
@@ -106,27 +116,32 @@ private:
         }
         if (static_cast<int>(ids.size()) > limits::kMaxAreas)
             r.error(*areas, "at most " + std::to_string(limits::kMaxAreas) + " areas");
-        if (ids.empty() && seen.empty()) r.error(*areas, "'areas' lists no area");
+        if (ids.empty() && seen.empty())
+            r.error(*areas, "'areas' lists no area");
         return ids;
     }
 
     void load_area(Bundle& b, const std::string& id) {
         YamlReader r("areas/" + id + ".yaml", diags_);
         auto root = open(r);
-        if (!root) return;
+        if (!root)
+            return;
         const YAML::Node& m = *root;
         r.check_keys(m, {"id", "title", "accent", "icon", "pictures", "paragraphs", "source_url"});
         Area a;
         a.where = r.pos(m);
         a.id = r.string(m, "id", true, 64).value_or(id);
-        if (a.id != id) r.error(m["id"], "id '" + a.id + "' does not match the file name '" + id + "'");
+        if (a.id != id)
+            r.error(m["id"], "id '" + a.id + "' does not match the file name '" + id + "'");
         a.title = r.local_text_field(m, "title", true, kMaxTitleBytes);
         a.accent = r.color(m, "accent").value_or(Color{0x55, 0x55, 0x55});
         a.icon = relative_file(r, m, "icon");
         a.source_url = r.string(m, "source_url", false, 2048).value_or(b.event.source_url);
         load_pictures(r, m, a);
-        if (auto paras = r.field(m, "paragraphs", true); paras && r.expect_seq(*paras, "'paragraphs'")) {
-            for (const auto& p : *paras) a.paragraphs.push_back(r.local_text(p, kMaxTextBytes));
+        if (auto paras = r.field(m, "paragraphs", true);
+            paras && r.expect_seq(*paras, "'paragraphs'")) {
+            for (const auto& p : *paras)
+                a.paragraphs.push_back(r.local_text(p, kMaxTextBytes));
             if (static_cast<int>(a.paragraphs.size()) > limits::kMaxParagraphsPerArea)
                 r.error(*paras, "too many paragraphs (limit " +
                                     std::to_string(limits::kMaxParagraphsPerArea) + ")");
@@ -136,9 +151,11 @@ private:
 
     void load_pictures(YamlReader& r, const YAML::Node& m, Area& a) {
         auto pics = r.field(m, "pictures", true);
-        if (!pics || !r.expect_seq(*pics, "'pictures'")) return;
+        if (!pics || !r.expect_seq(*pics, "'pictures'"))
+            return;
         for (const auto& p : *pics) {
-            if (!r.expect_map(p, "a picture")) continue;
+            if (!r.expect_map(p, "a picture"))
+                continue;
             r.check_keys(p, {"file", "caption"});
             Picture pic;
             pic.where = r.pos(p);
@@ -146,7 +163,8 @@ private:
             pic.caption = r.local_text_field(p, "caption", true, kMaxTitleBytes * 2);
             a.pictures.push_back(std::move(pic));
         }
-        if (a.pictures.empty()) r.error(*pics, "an area needs at least one picture");
+        if (a.pictures.empty())
+            r.error(*pics, "an area needs at least one picture");
         if (static_cast<int>(a.pictures.size()) > limits::kMaxPicturesPerArea)
             r.error(*pics, "too many pictures (limit " +
                                std::to_string(limits::kMaxPicturesPerArea) + ")");
@@ -155,15 +173,18 @@ private:
     void load_about(Bundle& b) {
         YamlReader r("about.yaml", diags_);
         auto root = open(r);
-        if (!root) return;
+        if (!root)
+            return;
         const YAML::Node& m = *root;
         r.check_keys(m, {"title", "blocks"});
         b.about.title = r.local_text_field(m, "title", true, kMaxTitleBytes);
         auto blocks = r.field(m, "blocks", true);
-        if (!blocks || !r.expect_seq(*blocks, "'blocks'")) return;
+        if (!blocks || !r.expect_seq(*blocks, "'blocks'"))
+            return;
         for (const auto& item : *blocks) {
             if (!r.expect_map(item, "a block") || item.size() != 1) {
-                if (item.IsMap()) r.error(item, "a block has exactly one of heading, paragraph, bullet");
+                if (item.IsMap())
+                    r.error(item, "a block has exactly one of heading, paragraph, bullet");
                 continue;
             }
             const auto kv = *item.begin();
@@ -176,7 +197,8 @@ private:
             } else if (kind == "bullet") {
                 blk.kind = Block::Kind::Bullet;
             } else {
-                r.error(kv.first, "unknown block '" + kind + "' (use heading, paragraph or bullet)");
+                r.error(kv.first,
+                        "unknown block '" + kind + "' (use heading, paragraph or bullet)");
                 continue;
             }
             blk.text = r.local_text(kv.second, kMaxTextBytes);
@@ -189,7 +211,8 @@ private:
     void load_strings(Bundle& b) {
         YamlReader r("strings.yaml", diags_);
         auto root = open(r);
-        if (!root) return;
+        if (!root)
+            return;
         for (const auto& kv : *root) {
             const std::string key = kv.first.as<std::string>("");
             b.strings[key] = r.local_text(kv.second, kMaxTitleBytes * 2);
@@ -207,13 +230,17 @@ void for_each_text(Bundle& b, const std::function<void(LocalText&)>& fn) {
     for (LocalText* t : {&e.title, &e.subtitle, &e.date, &e.venue, &e.headline, &e.home_intro})
         fn(*t);
     fn(b.about.title);
-    for (auto& blk : b.about.blocks) fn(blk.text);
+    for (auto& blk : b.about.blocks)
+        fn(blk.text);
     for (auto& a : b.areas) {
         fn(a.title);
-        for (auto& p : a.pictures) fn(p.caption);
-        for (auto& p : a.paragraphs) fn(p);
+        for (auto& p : a.pictures)
+            fn(p.caption);
+        for (auto& p : a.paragraphs)
+            fn(p);
     }
-    for (auto& [key, t] : b.strings) fn(t);
+    for (auto& [key, t] : b.strings)
+        fn(t);
 }
 
 void for_each_text(const Bundle& b,
@@ -226,13 +253,17 @@ void for_each_text(const Bundle& b,
     fn(e.headline, "headline");
     fn(e.home_intro, "home intro");
     fn(b.about.title, "about title");
-    for (const auto& blk : b.about.blocks) fn(blk.text, "about block");
+    for (const auto& blk : b.about.blocks)
+        fn(blk.text, "about block");
     for (const auto& a : b.areas) {
         fn(a.title, "area title");
-        for (const auto& p : a.pictures) fn(p.caption, "picture caption");
-        for (const auto& p : a.paragraphs) fn(p, "paragraph");
+        for (const auto& p : a.pictures)
+            fn(p.caption, "picture caption");
+        for (const auto& p : a.paragraphs)
+            fn(p, "paragraph");
     }
-    for (const auto& [key, t] : b.strings) fn(t, "ui string");
+    for (const auto& [key, t] : b.strings)
+        fn(t, "ui string");
 }
 
 LoadResult load_bundle(const std::filesystem::path& dir, bool derive_simplified) {
@@ -245,9 +276,12 @@ LoadResult load_bundle(const std::filesystem::path& dir, bool derive_simplified)
     }
     Bundle b;
     Loader(abs, result.diagnostics).load(b);
-    if (derive_simplified) derive_simplified_texts(b);
-    if (result.diagnostics.has_errors()) result.partial = std::move(b);
-    else result.bundle = std::move(b);
+    if (derive_simplified)
+        derive_simplified_texts(b);
+    if (result.diagnostics.has_errors())
+        result.partial = std::move(b);
+    else
+        result.bundle = std::move(b);
     return result;
 }
 

@@ -7,17 +7,20 @@ const std::string& LocalText::get(Lang lang) const {
     const auto at = [&](Lang l) -> const std::optional<std::string>& {
         return by_lang[static_cast<int>(l)];
     };
-    if (at(lang)) return *at(lang);
+    if (at(lang))
+        return *at(lang);
     const Lang chain[] = {Lang::ZhHK, Lang::En, Lang::ZhHans};
     for (Lang l : chain) {
-        if (at(l)) return *at(l);
+        if (at(l))
+            return *at(l);
     }
     return kEmpty;
 }
 
 bool LocalText::empty() const {
     for (const auto& t : by_lang) {
-        if (t && !t->empty()) return false;
+        if (t && !t->empty())
+            return false;
     }
     return true;
 }
@@ -29,7 +32,8 @@ const Area* Bundle::find_area(std::string_view id) const {
 
 int Bundle::area_index(std::string_view id) const {
     for (size_t i = 0; i < areas.size(); ++i) {
-        if (areas[i].id == id) return static_cast<int>(i);
+        if (areas[i].id == id)
+            return static_cast<int>(i);
     }
     return -1;
 }

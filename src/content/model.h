@@ -18,9 +18,9 @@ namespace kiosk::content {
 // A text in up to three languages. A YAML scalar means zh-HK only.
 struct LocalText {
     std::array<std::optional<std::string>, 3> by_lang;  // indexed by Lang
-    bool simplified_derived = false;  // zh-Hans was made from zh-HK by OpenCC
-    SourcePos where;                    // the field as a whole
-    std::array<SourcePos, 3> lang_where;  // each language's text, when given
+    bool simplified_derived = false;                    // zh-Hans was made from zh-HK by OpenCC
+    SourcePos where;                                    // the field as a whole
+    std::array<SourcePos, 3> lang_where;                // each language's text, when given
 
     bool has(Lang lang) const { return by_lang[static_cast<int>(lang)].has_value(); }
     // The text to show for lang: the exact language if present, otherwise the

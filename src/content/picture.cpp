@@ -21,8 +21,10 @@ Diagnostic fail(const std::string& name, const std::string& msg) {
 
 Result<PictureFormat> sniff(const uint8_t* d, size_t n, const std::string& name) {
     static const uint8_t kPng[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (n >= 8 && std::memcmp(d, kPng, 8) == 0) return PictureFormat::Png;
-    if (n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) return PictureFormat::Jpeg;
+    if (n >= 8 && std::memcmp(d, kPng, 8) == 0)
+        return PictureFormat::Png;
+    if (n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
+        return PictureFormat::Jpeg;
     return fail(name, "not a PNG or JPEG picture");
 }
 
@@ -31,17 +33,21 @@ Result<PictureInfo> check_header(const uint8_t* d, size_t n, const std::string& 
         return fail(name, "the picture is " + std::to_string(n >> 20) + " MiB; the limit is " +
                               std::to_string(limits::kMaxPictureBytes >> 20) + " MiB");
     auto fmt = sniff(d, n, name);
-    if (!fmt) return fmt.error();
+    if (!fmt)
+        return fmt.error();
     int w = 0, h = 0, comp = 0;
     if (fmt.value() == PictureFormat::Png && n >= 24 && std::memcmp(d + 12, "IHDR", 4) == 0) {
         // IHDR's size, read directly: stb refuses huge sizes with a vaguer message.
         const auto be32 = [d](size_t at) {
-            return (uint32_t{d[at]} << 24) | (uint32_t{d[at + 1]} << 16) | (uint32_t{d[at + 2]} << 8) | d[at + 3];
+            return (uint32_t{d[at]} << 24) | (uint32_t{d[at + 1]} << 16) |
+                   (uint32_t{d[at + 2]} << 8) | d[at + 3];
         };
         const uint32_t pw = be32(16), ph = be32(20);
-        if (pw > static_cast<uint32_t>(limits::kMaxPictureSide) || ph > static_cast<uint32_t>(limits::kMaxPictureSide))
+        if (pw > static_cast<uint32_t>(limits::kMaxPictureSide) ||
+            ph > static_cast<uint32_t>(limits::kMaxPictureSide))
             return fail(name, "the picture is " + std::to_string(pw) + "×" + std::to_string(ph) +
-                                  " pixels; the limit is " + std::to_string(limits::kMaxPictureSide) + "×" +
+                                  " pixels; the limit is " +
+                                  std::to_string(limits::kMaxPictureSide) + "×" +
                                   std::to_string(limits::kMaxPictureSide));
     }
     if (!stbi_info_from_memory(d, static_cast<int>(n), &w, &h, &comp))
@@ -57,14 +63,16 @@ Result<PictureInfo> check_header(const uint8_t* d, size_t n, const std::string& 
 Result<std::vector<uint8_t>> read_file(const std::filesystem::path& path, const std::string& name) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) return fail(name, "cannot read the picture: " + ec.message());
+    if (ec)
+        return fail(name, "cannot read the picture: " + ec.message());
     if (size > limits::kMaxPictureBytes)
         return fail(name, "the picture is " + std::to_string(size >> 20) + " MiB; the limit is " +
                               std::to_string(limits::kMaxPictureBytes >> 20) + " MiB");
     std::vector<uint8_t> bytes(size);
     std::ifstream in(path, std::ios::binary);
     in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size));
-    if (static_cast<size_t>(in.gcount()) != size) return fail(name, "cannot read the picture");
+    if (static_cast<size_t>(in.gcount()) != size)
+        return fail(name, "cannot read the picture");
     return bytes;
 }
 
@@ -72,17 +80,20 @@ Result<std::vector<uint8_t>> read_file(const std::filesystem::path& path, const 
 
 Result<PictureInfo> probe_picture(const std::filesystem::path& path, const std::string& name) {
     auto bytes = read_file(path, name);
-    if (!bytes) return bytes.error();
+    if (!bytes)
+        return bytes.error();
     return check_header(bytes.value().data(), bytes.value().size(), name);
 }
 
 Result<Image> decode_picture_bytes(const uint8_t* data, size_t size, const std::string& name) {
     auto info = check_header(data, size, name);
-    if (!info) return info.error();
+    if (!info)
+        return info.error();
     int w = 0, h = 0, comp = 0;
     std::unique_ptr<unsigned char, StbiFree> px(
         stbi_load_from_memory(data, static_cast<int>(size), &w, &h, &comp, 4));
-    if (!px) return fail(name, std::string("the picture is damaged: ") + stbi_failure_reason());
+    if (!px)
+        return fail(name, std::string("the picture is damaged: ") + stbi_failure_reason());
     Image img{w, h, {}};
     img.rgba.assign(px.get(), px.get() + size_t(w) * size_t(h) * 4);
     return img;
@@ -90,7 +101,8 @@ Result<Image> decode_picture_bytes(const uint8_t* data, size_t size, const std::
 
 Result<Image> decode_picture(const std::filesystem::path& path, const std::string& name) {
     auto bytes = read_file(path, name);
-    if (!bytes) return bytes.error();
+    if (!bytes)
+        return bytes.error();
     return decode_picture_bytes(bytes.value().data(), bytes.value().size(), name);
 }
 

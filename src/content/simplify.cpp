@@ -7,7 +7,9 @@
 
 namespace kiosk::content {
 
-void Simplifier::Closer::operator()(void* od) const { opencc_close(static_cast<opencc_t>(od)); }
+void Simplifier::Closer::operator()(void* od) const {
+    opencc_close(static_cast<opencc_t>(od));
+}
 
 std::optional<Simplifier> Simplifier::open() {
     opencc_t od = opencc_open("hk2s.json");
@@ -21,7 +23,8 @@ std::optional<Simplifier> Simplifier::open() {
 std::string Simplifier::convert(std::string_view traditional) const {
     char* out = opencc_convert_utf8(static_cast<opencc_t>(od_.get()), traditional.data(),
                                     traditional.size());
-    if (!out) return std::string(traditional);
+    if (!out)
+        return std::string(traditional);
     std::string s(out);
     opencc_convert_utf8_free(out);
     return s;
@@ -45,9 +48,11 @@ std::string mainland_quotes(std::string s) {
 
 void derive_simplified_texts(Bundle& bundle) {
     auto simplifier = Simplifier::open();
-    if (!simplifier) return;
+    if (!simplifier)
+        return;
     for_each_text(bundle, [&](LocalText& t) {
-        if (t.has(Lang::ZhHans) || !t.has(Lang::ZhHK)) return;
+        if (t.has(Lang::ZhHans) || !t.has(Lang::ZhHK))
+            return;
         t.set(Lang::ZhHans, mainland_quotes(simplifier->convert(t.get(Lang::ZhHK))));
         t.simplified_derived = true;
     });

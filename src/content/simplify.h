@@ -13,12 +13,12 @@
 namespace kiosk::content {
 
 class Simplifier {
-public:
+  public:
     // nullopt if OpenCC's data is not installed (libopencc-data).
     static std::optional<Simplifier> open();
     std::string convert(std::string_view traditional) const;
 
-private:
+  private:
     struct Closer {
         void operator()(void* od) const;
     };

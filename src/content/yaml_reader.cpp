@@ -47,7 +47,8 @@ std::optional<YAML::Node> YamlReader::parse(const std::filesystem::path& path) {
 
 SourcePos YamlReader::pos(const YAML::Node& node) const {
     const YAML::Mark m = node.Mark();
-    if (m.is_null()) return {file_};
+    if (m.is_null())
+        return {file_};
     return {file_, m.line + 1, m.column + 1};
 }
 
@@ -60,22 +61,25 @@ void YamlReader::warning(const YAML::Node& node, const std::string& msg) {
 }
 
 bool YamlReader::expect_map(const YAML::Node& node, const char* what) {
-    if (node.IsMap()) return true;
+    if (node.IsMap())
+        return true;
     error(node, std::string(what) + " must be a mapping of 'key: value' lines");
     return false;
 }
 
 bool YamlReader::expect_seq(const YAML::Node& node, const char* what) {
-    if (node.IsSequence()) return true;
+    if (node.IsSequence())
+        return true;
     error(node, std::string(what) + " must be a list ('- item' lines)");
     return false;
 }
 
-std::optional<YAML::Node> YamlReader::field(const YAML::Node& map, const char* key,
-                                            bool required) {
+std::optional<YAML::Node> YamlReader::field(const YAML::Node& map, const char* key, bool required) {
     const YAML::Node v = map[key];
-    if (v.IsDefined() && !v.IsNull()) return v;
-    if (required) error(map, std::string("missing required field '") + key + "'");
+    if (v.IsDefined() && !v.IsNull())
+        return v;
+    if (required)
+        error(map, std::string("missing required field '") + key + "'");
     return std::nullopt;
 }
 
@@ -94,17 +98,18 @@ std::optional<std::string> YamlReader::scalar(const YAML::Node& node, size_t max
     return s;
 }
 
-std::optional<std::string> YamlReader::string(const YAML::Node& map, const char* key,
-                                              bool required, size_t max_bytes) {
+std::optional<std::string> YamlReader::string(const YAML::Node& map, const char* key, bool required,
+                                              size_t max_bytes) {
     auto v = field(map, key, required);
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     return scalar(*v, max_bytes, key);
 }
 
-std::optional<int64_t> YamlReader::integer(const YAML::Node& map, const char* key,
-                                           bool required) {
+std::optional<int64_t> YamlReader::integer(const YAML::Node& map, const char* key, bool required) {
     auto v = field(map, key, required);
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     try {
         return v->as<int64_t>();
     } catch (const YAML::Exception&) {
@@ -115,15 +120,20 @@ std::optional<int64_t> YamlReader::integer(const YAML::Node& map, const char* ke
 
 std::optional<Color> YamlReader::color(const YAML::Node& map, const char* key) {
     auto s = string(map, key, true, 16);
-    if (!s) return std::nullopt;
+    if (!s)
+        return std::nullopt;
     const auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
         return -1;
     };
     bool ok = s->size() == 7 && (*s)[0] == '#';
-    for (size_t i = 1; ok && i < 7; ++i) ok = hex((*s)[i]) >= 0;
+    for (size_t i = 1; ok && i < 7; ++i)
+        ok = hex((*s)[i]) >= 0;
     if (!ok) {
         error(map[key], std::string("'") + key + "' must be a colour like \"#C8102E\"");
         return std::nullopt;
@@ -138,7 +148,8 @@ LocalText YamlReader::local_text(const YAML::Node& node, size_t max_bytes) {
     LocalText t;
     t.where = pos(node);
     if (node.IsScalar()) {
-        if (auto s = scalar(node, max_bytes, "text")) t.set(Lang::ZhHK, *s);
+        if (auto s = scalar(node, max_bytes, "text"))
+            t.set(Lang::ZhHK, *s);
         t.lang_where[static_cast<int>(Lang::ZhHK)] = t.where;
         return t;
     }
@@ -157,27 +168,33 @@ LocalText YamlReader::local_text(const YAML::Node& node, size_t max_bytes) {
             error(kv.first, "language '" + key + "' given twice");
             continue;
         }
-        if (auto s = scalar(kv.second, max_bytes, key.c_str())) t.set(*lang, *s);
+        if (auto s = scalar(kv.second, max_bytes, key.c_str()))
+            t.set(*lang, *s);
         t.lang_where[static_cast<int>(*lang)] = pos(kv.second);
     }
-    if (t.empty()) error(node, "text is empty");
+    if (t.empty())
+        error(node, "text is empty");
     return t;
 }
 
 LocalText YamlReader::local_text_field(const YAML::Node& map, const char* key, bool required,
                                        size_t max_bytes) {
     auto v = field(map, key, required);
-    if (!v) return {};
+    if (!v)
+        return {};
     return local_text(*v, max_bytes);
 }
 
 void YamlReader::check_keys(const YAML::Node& map, std::initializer_list<const char*> known) {
-    if (!map.IsMap()) return;
+    if (!map.IsMap())
+        return;
     for (const auto& kv : map) {
         const std::string key = kv.first.as<std::string>("");
         bool found = false;
-        for (const char* k : known) found = found || key == k;
-        if (!found) warning(kv.first, "unknown field '" + key + "' is ignored (a typo?)");
+        for (const char* k : known)
+            found = found || key == k;
+        if (!found)
+            warning(kv.first, "unknown field '" + key + "' is ignored (a typo?)");
     }
 }
 

@@ -15,7 +15,7 @@
 namespace kiosk::content {
 
 class YamlReader {
-public:
+  public:
     // file: shown in messages (relative to the content dir); path: where to read it.
     YamlReader(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
 
@@ -42,7 +42,7 @@ public:
 
     const std::string& file() const { return file_; }
 
-private:
+  private:
     std::optional<std::string> scalar(const YAML::Node& node, size_t max_bytes, const char* what);
 
     std::string file_;

@@ -9,16 +9,19 @@ constexpr Millis kVelocityWindowMs = 100;  // recent motion decides a fling
 
 void GestureRecognizer::track(float x, float y, Millis t) {
     samples_.push_back({x, y, t});
-    while (samples_.size() > 2 && t - samples_.front().t > kVelocityWindowMs) samples_.pop_front();
+    while (samples_.size() > 2 && t - samples_.front().t > kVelocityWindowMs)
+        samples_.pop_front();
 }
 
 void GestureRecognizer::velocity(float& vx, float& vy) const {
     vx = vy = 0;
-    if (samples_.size() < 2) return;
+    if (samples_.size() < 2)
+        return;
     const Sample& a = samples_.front();
     const Sample& b = samples_.back();
     const float dt = static_cast<float>(b.t - a.t) / 1000.0f;
-    if (dt <= 0) return;
+    if (dt <= 0)
+        return;
     vx = (b.x - a.x) / dt;
     vy = (b.y - a.y) / dt;
 }
@@ -37,7 +40,8 @@ std::vector<Gesture> GestureRecognizer::feed(const PointerEvent& e) {
             out.push_back({K::Press, e.x, e.y});
             break;
         case PointerEvent::Type::Move: {
-            if (!down_) break;
+            if (!down_)
+                break;
             track(e.x, e.y, e.t);
             if (!dragging_ && std::hypot(e.x - start_x_, e.y - start_y_) > cfg_.slop_px) {
                 dragging_ = true;
@@ -57,10 +61,12 @@ std::vector<Gesture> GestureRecognizer::feed(const PointerEvent& e) {
             break;
         }
         case PointerEvent::Type::Up:
-            if (down_) out = on_up(e);
+            if (down_)
+                out = on_up(e);
             break;
         case PointerEvent::Type::Cancel:
-            if (down_) out.push_back({dragging_ ? K::DragEnd : K::Release, e.x, e.y});
+            if (down_)
+                out.push_back({dragging_ ? K::DragEnd : K::Release, e.x, e.y});
             down_ = dragging_ = false;
             break;
     }
@@ -86,7 +92,8 @@ std::vector<Gesture> GestureRecognizer::on_up(const PointerEvent& e) {
         const bool far = std::fabs(dx) >= cfg_.swipe_min_px;
         const bool fast = std::fabs(end.vx) >= cfg_.swipe_min_velocity &&
                           (end.vx > 0) == (dx > 0) && std::fabs(dx) >= cfg_.slop_px * 2;
-        if (far || fast) out.push_back({dx < 0 ? K::SwipeLeft : K::SwipeRight, e.x, e.y});
+        if (far || fast)
+            out.push_back({dx < 0 ? K::SwipeLeft : K::SwipeRight, e.x, e.y});
     }
     return out;
 }

@@ -34,28 +34,28 @@ struct Gesture {
         SwipeRight,  // previous item
     };
     Kind kind;
-    float x = 0, y = 0;    // where the pointer is
-    float dx = 0, dy = 0;  // Drag: movement since the last event
-    float vx = 0, vy = 0;  // DragEnd: velocity px/s
+    float x = 0, y = 0;       // where the pointer is
+    float dx = 0, dy = 0;     // Drag: movement since the last event
+    float vx = 0, vy = 0;     // DragEnd: velocity px/s
     bool horizontal = false;  // DragStart/Drag/DragEnd: the locked axis
 };
 
 struct GestureConfig {
-    float slop_px = 16;            // movement that turns a press into a drag
-    float swipe_min_px = 120;      // horizontal travel for a swipe...
+    float slop_px = 16;              // movement that turns a press into a drag
+    float swipe_min_px = 120;        // horizontal travel for a swipe...
     float swipe_min_velocity = 600;  // ...or a fling at least this fast (px/s)
-    Millis long_press_ms = 5000;   // unused by the recogniser; staff gesture timing
+    Millis long_press_ms = 5000;     // unused by the recogniser; staff gesture timing
 };
 
 class GestureRecognizer {
-public:
+  public:
     explicit GestureRecognizer(GestureConfig cfg = {}) : cfg_(cfg) {}
     void set_config(const GestureConfig& cfg) { cfg_ = cfg; }
 
     std::vector<Gesture> feed(const PointerEvent& e);
     bool active() const { return down_; }
 
-private:
+  private:
     void track(float x, float y, Millis t);
     void velocity(float& vx, float& vy) const;
     std::vector<Gesture> on_up(const PointerEvent& e);

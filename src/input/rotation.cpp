@@ -16,20 +16,28 @@ std::pair<int, int> logical_size(int pw, int ph, int degrees) {
 std::pair<float, float> to_physical(float x, float y, int pw, int ph, int degrees) {
     const float w = static_cast<float>(pw), h = static_cast<float>(ph);
     switch (normal_rotation(degrees)) {
-        case 90: return {w - y, x};
-        case 180: return {w - x, h - y};
-        case 270: return {y, h - x};
-        default: return {x, y};
+        case 90:
+            return {w - y, x};
+        case 180:
+            return {w - x, h - y};
+        case 270:
+            return {y, h - x};
+        default:
+            return {x, y};
     }
 }
 
 std::pair<float, float> to_logical(float x, float y, int pw, int ph, int degrees) {
     const float w = static_cast<float>(pw), h = static_cast<float>(ph);
     switch (normal_rotation(degrees)) {
-        case 90: return {y, w - x};
-        case 180: return {w - x, h - y};
-        case 270: return {h - y, x};
-        default: return {x, y};
+        case 90:
+            return {y, w - x};
+        case 180:
+            return {w - x, h - y};
+        case 270:
+            return {h - y, x};
+        default:
+            return {x, y};
     }
 }
 

@@ -11,7 +11,9 @@ constexpr float kStopVelocity = 20.0f;  // px/s: below this the eye sees no moti
 constexpr float kMaxVelocity = 8000.0f;
 }  // namespace
 
-float Scroller::clamp(float y) const { return std::clamp(y, 0.0f, max_); }
+float Scroller::clamp(float y) const {
+    return std::clamp(y, 0.0f, max_);
+}
 
 void Scroller::set_range(float max_offset) {
     max_ = std::max(0.0f, max_offset);
@@ -30,21 +32,25 @@ void Scroller::drag(float dy) {
 
 void Scroller::fling(float vy, Millis now) {
     velocity_ = std::clamp(-vy, -kMaxVelocity, kMaxVelocity);
-    if (std::fabs(velocity_) < kStopVelocity) velocity_ = 0;
+    if (std::fabs(velocity_) < kStopVelocity)
+        velocity_ = 0;
     last_ = now;
 }
 
 bool Scroller::step(Millis now) {
-    if (velocity_ == 0) return false;
+    if (velocity_ == 0)
+        return false;
     const float dt = static_cast<float>(now - last_) / 1000.0f;
     last_ = now;
-    if (dt <= 0) return true;
+    if (dt <= 0)
+        return true;
     // Integrate the exponential decay exactly, so frame rate does not change the glide.
     const float decay = std::exp(-dt / kTimeConstantS);
     offset_ += velocity_ * kTimeConstantS * (1 - decay);
     velocity_ *= decay;
     const float clamped = clamp(offset_);
-    if (clamped != offset_ || std::fabs(velocity_) < kStopVelocity) velocity_ = 0;
+    if (clamped != offset_ || std::fabs(velocity_) < kStopVelocity)
+        velocity_ = 0;
     offset_ = clamped;
     return velocity_ != 0;
 }

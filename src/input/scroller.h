@@ -7,7 +7,7 @@
 namespace kiosk::input {
 
 class Scroller {
-public:
+  public:
     // The scrollable range is [0, max_offset] px.
     void set_range(float max_offset);
     float offset() const { return offset_; }
@@ -24,7 +24,7 @@ public:
     bool step(Millis now);
     bool moving() const { return velocity_ != 0; }
 
-private:
+  private:
     float clamp(float y) const;
 
     float offset_ = 0, max_ = 0;

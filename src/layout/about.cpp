@@ -18,7 +18,8 @@ DisplayList build_about(const PageContext& ctx) {
     text::TextStyle body = b.style(text::type_scale::kBodyEm);
     body.justify = zh;
     text::TextStyle para = body;
-    if (zh) para.first_line_indent_em = text::type_scale::kChineseIndentEm;
+    if (zh)
+        para.first_line_indent_em = text::type_scale::kChineseIndentEm;
     const text::TextStyle heading = b.style(text::type_scale::kSubheadingEm, text::Weight::Bold);
     const float bullet_indent = m.body * 1.5f;
 
@@ -27,7 +28,8 @@ DisplayList build_about(const PageContext& ctx) {
         const std::string& s = b.tr(blk.text);
         switch (blk.kind) {
             case content::Block::Kind::Heading:
-                if (y > m.margin) y += m.body * 0.6f;
+                if (y > m.margin)
+                    y += m.body * 0.6f;
                 y += b.text(Layer::Content, s, heading, x, y, w, theme::kHero);
                 y += m.body * 0.4f;
                 break;
@@ -38,7 +40,8 @@ DisplayList build_about(const PageContext& ctx) {
                 break;
             case content::Block::Kind::Bullet:
                 b.dl().anchors.push_back(y);
-                b.text(Layer::Content, "•", body, x + m.body * 0.4f, y, bullet_indent - m.body * 0.4f, theme::kHero);
+                b.text(Layer::Content, "•", body, x + m.body * 0.4f, y,
+                       bullet_indent - m.body * 0.4f, theme::kHero);
                 y += b.text(Layer::Content, s, body, x + bullet_indent, y, w - bullet_indent,
                             theme::kInk);
                 y += m.body * 0.4f;
@@ -52,8 +55,10 @@ DisplayList build_about(const PageContext& ctx) {
 
 DisplayList build_page(const PageContext& ctx, const PageId& page) {
     switch (page.kind) {
-        case PageId::Kind::Home: return build_home(ctx);
-        case PageId::Kind::About: return build_about(ctx);
+        case PageId::Kind::Home:
+            return build_home(ctx);
+        case PageId::Kind::About:
+            return build_about(ctx);
         case PageId::Kind::Area:
             if (page.area >= 0 && page.area < static_cast<int>(ctx.bundle.areas.size()))
                 return build_area(ctx, page.area);

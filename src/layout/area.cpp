@@ -28,8 +28,8 @@ float pictures(Builder& b, const content::Area& a, float x, float y, float w) {
         const float h = w / kPictureAspect;
         b.image(Layer::Content, {x, y, w, h}, p.file);
         y += h + m.gap * 0.5f;
-        y += b.text(Layer::Content, b.tr(p.caption), b.style(text::type_scale::kCaptionEm), x, y,
-                    w, theme::kMuted);
+        y += b.text(Layer::Content, b.tr(p.caption), b.style(text::type_scale::kCaptionEm), x, y, w,
+                    theme::kMuted);
         y += m.gap;
     }
     return y;
@@ -37,16 +37,17 @@ float pictures(Builder& b, const content::Area& a, float x, float y, float w) {
 
 // The QR code to the official source, with its label; returns the bottom.
 float source_qr(Builder& b, const content::Area& a, float x, float y, float w) {
-    if (a.source_url.empty()) return y;
+    if (a.source_url.empty())
+        return y;
     const Metrics& m = b.m();
     const float side = std::min(w * 0.4f, m.body * 5.0f);
     b.fill(Layer::Content, {x, y, side, side}, theme::kBar, m.radius * 0.5f);
     b.qr(Layer::Content, {x + side * 0.06f, y + side * 0.06f, side * 0.88f, side * 0.88f},
          a.source_url, theme::kInk);
     const float tx = x + side + m.gap;
-    const float th = b.text(Layer::Content, b.ui("scan_for_source"),
-                            b.style(text::type_scale::kCaptionEm), tx, y, w - side - m.gap,
-                            theme::kMuted);
+    const float th =
+        b.text(Layer::Content, b.ui("scan_for_source"), b.style(text::type_scale::kCaptionEm), tx,
+               y, w - side - m.gap, theme::kMuted);
     return y + std::max(side, th) + m.gap;
 }
 

@@ -19,7 +19,8 @@ DisplayList build_attract(const PageContext& ctx, int area) {
     const content::Area& a = ctx.bundle.areas[static_cast<size_t>(area)];
     b.dl().viewport = {0, 0, m.w, m.h};
     b.dl().content_height = m.h;
-    if (!a.pictures.empty()) b.image(Layer::Chrome, {0, 0, m.w, m.h}, a.pictures.front().file);
+    if (!a.pictures.empty())
+        b.image(Layer::Chrome, {0, 0, m.w, m.h}, a.pictures.front().file);
 
     // Top: the event's name.
     text::TextStyle ev = b.style(1.0f, text::Weight::Bold);
@@ -29,7 +30,8 @@ DisplayList build_attract(const PageContext& ctx, int area) {
 
     // Bottom: accent stripe, title (default language, then English), invitation.
     const float w = m.w - 2 * m.margin;
-    auto title = b.lay_balanced(b.tr(a.title), b.style(text::type_scale::kTitleEm * 1.2f, text::Weight::Bold), w);
+    auto title = b.lay_balanced(b.tr(a.title),
+                                b.style(text::type_scale::kTitleEm * 1.2f, text::Weight::Bold), w);
     std::shared_ptr<const text::TextLayout> english;
     if (ctx.lang != Lang::En && a.title.has(Lang::En)) {
         text::TextStyle es = b.style(text::type_scale::kSubheadingEm);
@@ -38,9 +40,11 @@ DisplayList build_attract(const PageContext& ctx, int area) {
     }
     text::TextStyle hs = b.style(0.9f);
     std::string hint = b.ui("tap_to_start");
-    if (ctx.lang != Lang::En) hint += "  ·  " + ctx.bundle.ui("tap_to_start", Lang::En);
+    if (ctx.lang != Lang::En)
+        hint += "  ·  " + ctx.bundle.ui("tap_to_start", Lang::En);
     auto invite = b.lay(hint, hs, w);
-    const float block = title->height + (english ? english->height : 0) + invite->height + m.gap * 3;
+    const float block =
+        title->height + (english ? english->height : 0) + invite->height + m.gap * 3;
     const float top_y = m.h - block;
     b.fill(Layer::Chrome, {0, top_y, m.w, block}, kVeil);
     b.fill(Layer::Chrome, {0, top_y, m.w, std::max(4.0f, m.body * 0.25f)},

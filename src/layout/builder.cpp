@@ -14,15 +14,13 @@ text::TextStyle Builder::style(float em, text::Weight w) const {
     st.lang = ctx_.lang;
     st.size_px = em * m_.body;
     st.weight = w;
-    st.line_height_em = em >= text::type_scale::kSubheadingEm
-                            ? text::type_scale::kTitleLineHeightEm
-                            : text::type_scale::kBodyLineHeightEm;
+    st.line_height_em = em >= text::type_scale::kSubheadingEm ? text::type_scale::kTitleLineHeightEm
+                                                              : text::type_scale::kBodyLineHeightEm;
     return st;
 }
 
 std::shared_ptr<const text::TextLayout> Builder::lay(const std::string& s,
-                                                     const text::TextStyle& st,
-                                                     float width) const {
+                                                     const text::TextStyle& st, float width) const {
     return std::make_shared<text::TextLayout>(text::layout_text(ctx_.fonts, s, st, width));
 }
 
@@ -31,7 +29,8 @@ std::shared_ptr<const text::TextLayout> Builder::lay_balanced(const std::string&
                                                               float width) const {
     auto best = lay(s, st, width);
     const size_t lines = best->lines.size();
-    if (lines < 2) return best;
+    if (lines < 2)
+        return best;
     // The narrowest width that keeps the same number of lines evens them out.
     float lo = width / static_cast<float>(lines), hi = width;
     for (int i = 0; i < 8 && hi - lo > 1; ++i) {
@@ -50,7 +49,8 @@ std::shared_ptr<const text::TextLayout> Builder::lay_balanced(const std::string&
     wide->width = width;
     for (auto& line : wide->lines) {
         line.x += shift;
-        for (auto& g : line.glyphs) g.x += shift;
+        for (auto& g : line.glyphs)
+            g.x += shift;
     }
     return wide;
 }
@@ -88,7 +88,8 @@ void Builder::place(Layer layer, std::shared_ptr<const text::TextLayout> t, floa
 
 float Builder::text(Layer layer, const std::string& s, const text::TextStyle& st, float x, float y,
                     float width, Rgba color) {
-    if (s.empty()) return 0;
+    if (s.empty())
+        return 0;
     auto t = lay(s, st, width);
     const float h = t->height;
     place(layer, std::move(t), x, y, color);
@@ -134,7 +135,8 @@ void Builder::button(Layer layer, Rect r, const std::string& label, const Action
 float Builder::measure(const std::string& s, const text::TextStyle& st) const {
     auto t = text::layout_text(ctx_.fonts, s, st, 1e6f);
     float w = 0;
-    for (const auto& l : t.lines) w = std::max(w, l.width);
+    for (const auto& l : t.lines)
+        w = std::max(w, l.width);
     return w;
 }
 

@@ -18,7 +18,7 @@ struct PageContext {
 };
 
 class Builder {
-public:
+  public:
     explicit Builder(const PageContext& ctx);
 
     const PageContext& ctx() const { return ctx_; }
@@ -45,15 +45,16 @@ public:
     // Lays out and places text; returns its height.
     float text(Layer layer, const std::string& s, const text::TextStyle& st, float x, float y,
                float width, Rgba color);
-    void place(Layer layer, std::shared_ptr<const text::TextLayout> t, float x, float y, Rgba color);
+    void place(Layer layer, std::shared_ptr<const text::TextLayout> t, float x, float y,
+               Rgba color);
     void image(Layer layer, Rect r, const std::string& rel_path);
     void qr(Layer layer, Rect r, const std::string& text, Rgba dark);
     // A rounded button with a centred single-line label; registers the hit target.
-    void button(Layer layer, Rect r, const std::string& label, const Action& a, Rgba bg,
-                Rgba fg, float em = 0.8f);
+    void button(Layer layer, Rect r, const std::string& label, const Action& a, Rgba bg, Rgba fg,
+                float em = 0.8f);
     // The same with an explicit label style (e.g. 简 set in the Simplified face).
-    void button(Layer layer, Rect r, const std::string& label, const Action& a, Rgba bg,
-                Rgba fg, const text::TextStyle& st);
+    void button(Layer layer, Rect r, const std::string& label, const Action& a, Rgba bg, Rgba fg,
+                const text::TextStyle& st);
     void target(Layer layer, Rect r, const Action& a, std::string label, float radius);
     // The widest text width of `s` in style st (no wrapping).
     float measure(const std::string& s, const text::TextStyle& st) const;
@@ -61,7 +62,7 @@ public:
     DisplayList& dl() { return dl_; }
     DisplayList finish() { return std::move(dl_); }
 
-private:
+  private:
     DrawItem& add(DrawItem::Kind kind, Layer layer, Rect r, Rgba color, float radius = 0);
 
     const PageContext& ctx_;

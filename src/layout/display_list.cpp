@@ -13,10 +13,14 @@ std::string fmt_rect(const Rect& r) {
 
 const char* kind_name(DrawItem::Kind k) {
     switch (k) {
-        case DrawItem::Kind::Fill: return "fill";
-        case DrawItem::Kind::Text: return "text";
-        case DrawItem::Kind::Image: return "image";
-        case DrawItem::Kind::Qr: return "qr";
+        case DrawItem::Kind::Fill:
+            return "fill";
+        case DrawItem::Kind::Text:
+            return "text";
+        case DrawItem::Kind::Image:
+            return "image";
+        case DrawItem::Kind::Qr:
+            return "qr";
     }
     return "?";
 }
@@ -28,7 +32,8 @@ int DisplayList::hit(float x, float y, float scroll) const {
     for (int i = static_cast<int>(targets.size()) - 1; i >= 0; --i) {
         const HitTarget& t = targets[static_cast<size_t>(i)];
         if (t.layer == Layer::Chrome) {
-            if (t.rect.contains(x, y)) return i;
+            if (t.rect.contains(x, y))
+                return i;
         } else if (viewport.contains(x, y) &&
                    t.rect.contains(x - viewport.x, y - viewport.y + scroll)) {
             return i;
@@ -48,12 +53,13 @@ std::string DisplayList::dump() const {
             for (const auto& line : it.text->lines)
                 out += "\n  | " + it.text->source.substr(line.begin, line.end - line.begin);
         }
-        if (!it.source.empty()) out += " " + it.source;
+        if (!it.source.empty())
+            out += " " + it.source;
         out += "\n";
     }
     for (const auto& t : targets)
-        out += "target " + fmt_rect(t.rect) + (t.layer == Layer::Chrome ? " chrome " : " content ") +
-               t.label + "\n";
+        out += "target " + fmt_rect(t.rect) +
+               (t.layer == Layer::Chrome ? " chrome " : " content ") + t.label + "\n";
     return out;
 }
 

@@ -22,9 +22,9 @@ enum class Layer : uint8_t { Content, Chrome };
 struct Action {
     enum class Kind { None, Open, Back, SetLang, ToggleLargeText, Previous, Next, Staff };
     Kind kind = Kind::None;
-    PageId page;                // Open
-    Lang lang = kDefaultLang;   // SetLang
-    int value = 0;              // Staff: which staff-menu command (app/staff.h)
+    PageId page;               // Open
+    Lang lang = kDefaultLang;  // SetLang
+    int value = 0;             // Staff: which staff-menu command (app/staff.h)
     bool operator==(const Action&) const = default;
 
     static Action of(Kind k) {
@@ -54,8 +54,8 @@ struct DrawItem {
     Kind kind = Kind::Fill;
     Layer layer = Layer::Content;
     Rect rect;
-    Rgba color;          // Fill colour, Text colour, Qr dark modules
-    float radius = 0;    // Fill: rounded corners, px
+    Rgba color;                                    // Fill colour, Text colour, Qr dark modules
+    float radius = 0;                              // Fill: rounded corners, px
     std::shared_ptr<const text::TextLayout> text;  // Text: drawn with its top-left at rect.x/y
     std::string source;  // Image: absolute file path; Qr: the encoded text
 };
@@ -79,8 +79,8 @@ struct ViewState {
 
 struct DisplayList {
     Rgba background;
-    Rect viewport;             // screen area where the Content layer shows
-    float content_height = 0;  // scroll range = content_height - viewport.h
+    Rect viewport;                // screen area where the Content layer shows
+    float content_height = 0;     // scroll range = content_height - viewport.h
     std::vector<DrawItem> items;  // in paint order
     std::vector<HitTarget> targets;
     // Paragraph starts in content coordinates, for keeping the reader's place.

@@ -9,7 +9,9 @@ struct Rect {
     float x = 0, y = 0, w = 0, h = 0;
     float right() const { return x + w; }
     float bottom() const { return y + h; }
-    bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
+    bool contains(float px, float py) const {
+        return px >= x && px < x + w && py >= y && py < y + h;
+    }
     bool intersects(const Rect& o) const {
         return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
     }

@@ -26,10 +26,13 @@ Grid choose_grid(int n, float w, float h, float gap) {
         g.rows = (n + cols - 1) / cols;
         g.tw = (w - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
         g.th = (h - gap * static_cast<float>(g.rows - 1)) / static_cast<float>(g.rows);
-        if (g.tw <= 0 || g.th <= 0) continue;
-        const float score = std::fabs(std::log(g.tw / g.th / kTileAspect)) +
-                            0.2f * static_cast<float>(g.rows * g.cols - n);  // empty cells look unfinished
-        if (score < best_score) best_score = score, best = g;
+        if (g.tw <= 0 || g.th <= 0)
+            continue;
+        const float score =
+            std::fabs(std::log(g.tw / g.th / kTileAspect)) +
+            0.2f * static_cast<float>(g.rows * g.cols - n);  // empty cells look unfinished
+        if (score < best_score)
+            best_score = score, best = g;
     }
     return best;
 }
@@ -70,14 +73,17 @@ float common_title_em(const Builder& b, const std::vector<content::Area>& areas,
     const auto all_fit = [&](int step) {
         const float em = kMaxEm - kStep * static_cast<float>(step);
         for (const auto& a : areas)
-            if (!fits(*b.lay(b.tr(a.title), title_style(b, em), box.w), box.h)) return false;
+            if (!fits(*b.lay(b.tr(a.title), title_style(b, em), box.w), box.h))
+                return false;
         return true;
     };
     int lo = 0, hi = kSteps;
     while (lo < hi) {
         const int mid = (lo + hi) / 2;
-        if (all_fit(mid)) hi = mid;
-        else lo = mid + 1;
+        if (all_fit(mid))
+            hi = mid;
+        else
+            lo = mid + 1;
     }
     return std::max(kMinEm, kMaxEm - kStep * static_cast<float>(lo));
 }
@@ -89,12 +95,14 @@ struct TileStyle {
 
 // Large titles first; on cramped screens the icon gives up room before the
 // text gets small.
-TileStyle choose_tile_style(const Builder& b, const std::vector<content::Area>& areas, const Grid& g) {
+TileStyle choose_tile_style(const Builder& b, const std::vector<content::Area>& areas,
+                            const Grid& g) {
     constexpr float kComfortableEm = 0.75f;
     TileStyle ts;
     for (float frac : {0.40f, 0.32f, 0.24f}) {
         ts = {frac, common_title_em(b, areas, tile_box(b.m(), {0, 0, g.tw, g.th}, frac).text)};
-        if (ts.em >= kComfortableEm) break;
+        if (ts.em >= kComfortableEm)
+            break;
     }
     return ts;
 }
@@ -107,8 +115,8 @@ void tile(Builder& b, const content::Area& a, int index, Rect r, const TileStyle
     const TileBox box = tile_box(m, r, ts.icon_frac);
     b.image(Layer::Content, box.icon, a.icon);
     auto t = b.lay_balanced(b.tr(a.title), title_style(b, em), box.text.w);
-    b.place(Layer::Content, t, box.text.x, box.text.y + std::max(0.0f, (box.text.h - t->height) / 2),
-            theme::kOnDark);
+    b.place(Layer::Content, t, box.text.x,
+            box.text.y + std::max(0.0f, (box.text.h - t->height) / 2), theme::kOnDark);
     b.target(Layer::Content, r, Action::open(PageId::area_at(index)), a.id, m.radius);
 }
 
@@ -123,7 +131,8 @@ float hero(Builder& b) {
     text::TextStyle sub = b.style(0.9f);
     sub.align = text::Align::Center;
     std::string line = b.tr(e.subtitle);
-    if (!e.date.empty()) line += (b.lang() == Lang::En ? " · " : "　") + b.tr(e.date);
+    if (!e.date.empty())
+        line += (b.lang() == Lang::En ? " · " : "　") + b.tr(e.date);
     y += b.text(Layer::Content, line, sub, m.margin, y, w, theme::kMuted);
     text::TextStyle intro = b.style(1.0f, text::Weight::Bold);
     intro.align = text::Align::Center;
@@ -151,8 +160,10 @@ DisplayList build_home(const PageContext& ctx) {
         tile(b, areas[i], static_cast<int>(i), r, ts);
     }
     DisplayList& dl = b.dl();
-    for (auto& it : dl.items) it.rect.y -= m.bar_h;
-    for (auto& t : dl.targets) t.rect.y -= m.bar_h;
+    for (auto& it : dl.items)
+        it.rect.y -= m.bar_h;
+    for (auto& t : dl.targets)
+        t.rect.y -= m.bar_h;
     dl.content_height = grid_top + grid_h + m.margin - m.bar_h;
     control_bar(b, PageId::home());
     return b.finish();

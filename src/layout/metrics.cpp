@@ -17,7 +17,8 @@ Metrics compute_metrics(const Screen& s) {
     m.portrait = s.height > s.width;
     const float short_side = std::min(m.w, m.h);
     float body = std::max(kMinBodyPx, short_side * kBodyPerShortSide);
-    if (s.large_text) body *= kLargeTextScale;
+    if (s.large_text)
+        body *= kLargeTextScale;
     m.body = body;
     m.margin = std::max(12.0f, short_side * 0.03f);
     m.gap = std::max(8.0f, short_side * 0.018f);

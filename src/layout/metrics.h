@@ -13,12 +13,12 @@ struct Screen {
 struct Metrics {
     float w = 0, h = 0;
     bool portrait = false;
-    float body = 32;     // body text size, px
-    float margin = 0;    // outer margin
-    float gap = 0;       // between elements
-    float bar_h = 0;     // control bar height
-    float target = 0;    // minimum touch target side (9 mm)
-    float radius = 0;    // corner radius of tiles and buttons
+    float body = 32;   // body text size, px
+    float margin = 0;  // outer margin
+    float gap = 0;     // between elements
+    float bar_h = 0;   // control bar height
+    float target = 0;  // minimum touch target side (9 mm)
+    float radius = 0;  // corner radius of tiles and buttons
 };
 
 Metrics compute_metrics(const Screen& s);

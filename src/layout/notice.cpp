@@ -21,7 +21,8 @@ DisplayList build_notice(const PageContext& ctx, const std::string& text, float 
     if (bar > 0) {
         const Rect track{box.x + m.gap, box.bottom() - m.gap - bar, w - 2 * m.gap, bar};
         b.fill(Layer::Chrome, track, Rgba{0x55, 0x55, 0x55, 0xFF}, bar / 2);
-        b.fill(Layer::Chrome, {track.x, track.y, std::max(bar, track.w * std::clamp(progress, 0.0f, 1.0f)), bar},
+        b.fill(Layer::Chrome,
+               {track.x, track.y, std::max(bar, track.w * std::clamp(progress, 0.0f, 1.0f)), bar},
                theme::kOnDark, bar / 2);
     }
     b.dl().viewport = {0, 0, 0, 0};

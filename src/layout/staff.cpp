@@ -20,18 +20,20 @@ text::TextStyle en(const Builder& b, float em, text::Weight w = text::Weight::Re
 }
 
 void key(Builder& b, Rect r, const std::string& label, int command, Rgba bg = kKey) {
-    b.button(Layer::Chrome, r, label, Action::staff(command), bg, kText, en(b, 1.0f, text::Weight::Bold));
+    b.button(Layer::Chrome, r, label, Action::staff(command), bg, kText,
+             en(b, 1.0f, text::Weight::Bold));
 }
 
 float header(Builder& b, const std::string& title, const std::string& message) {
     const Metrics& m = b.m();
     float y = m.margin;
-    y += b.text(Layer::Chrome, title, en(b, 1.25f, text::Weight::Bold), m.margin, y, m.w - 2 * m.margin - m.bar_h * 3,
-                kText);
-    key(b, {m.w - m.margin - m.bar_h * 2.5f, m.margin, m.bar_h * 2.5f, m.bar_h}, "Close", kStaffClose);
+    y += b.text(Layer::Chrome, title, en(b, 1.25f, text::Weight::Bold), m.margin, y,
+                m.w - 2 * m.margin - m.bar_h * 3, kText);
+    key(b, {m.w - m.margin - m.bar_h * 2.5f, m.margin, m.bar_h * 2.5f, m.bar_h}, "Close",
+        kStaffClose);
     if (!message.empty())
-        y += b.text(Layer::Chrome, message, en(b, 0.9f, text::Weight::Bold), m.margin, y + m.gap * 0.5f,
-                    m.w - 2 * m.margin, Rgba{0xFF, 0xC8, 0x6B, 0xFF});
+        y += b.text(Layer::Chrome, message, en(b, 0.9f, text::Weight::Bold), m.margin,
+                    y + m.gap * 0.5f, m.w - 2 * m.margin, Rgba{0xFF, 0xC8, 0x6B, 0xFF});
     return std::max(y, m.margin + m.bar_h) + m.gap;
 }
 
@@ -40,7 +42,8 @@ void pin_pad(Builder& b, const StaffView& v, float top) {
     const float side = std::min((m.w - 2 * m.margin) / 3.5f, (m.h - top - m.margin) / 5.2f);
     const float x0 = (m.w - side * 3 - m.gap * 2) / 2;
     std::string dots(static_cast<size_t>(v.pin_digits), '*');
-    if (dots.empty()) dots = "Enter PIN";
+    if (dots.empty())
+        dots = "Enter PIN";
     text::TextStyle st = en(b, 1.2f, text::Weight::Bold);
     st.align = text::Align::Center;
     b.text(Layer::Chrome, dots, st, x0, top, side * 3 + m.gap * 2, kText);
@@ -48,8 +51,8 @@ void pin_pad(Builder& b, const StaffView& v, float top) {
     const char* labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Del", "0", "OK"};
     const int commands[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, kStaffDelete, 0, kStaffEnter};
     for (int i = 0; i < 12; ++i) {
-        const Rect r{x0 + static_cast<float>(i % 3) * (side + m.gap), y0 + static_cast<float>(i / 3) * (side * 0.8f + m.gap),
-                     side, side * 0.8f};
+        const Rect r{x0 + static_cast<float>(i % 3) * (side + m.gap),
+                     y0 + static_cast<float>(i / 3) * (side * 0.8f + m.gap), side, side * 0.8f};
         key(b, r, labels[i], commands[i]);
     }
 }
@@ -68,16 +71,20 @@ void menu(Builder& b, const StaffView& v, float top) {
     std::vector<Item> items = {
         {"Import log", kStaffLog, kKey},
         {v.confirm_rollback ? "Tap again to roll back" : "Roll back to previous version",
-         v.confirm_rollback ? kStaffRollbackConfirm : kStaffRollback, v.confirm_rollback ? kWarn : kKey},
+         v.confirm_rollback ? kStaffRollbackConfirm : kStaffRollback,
+         v.confirm_rollback ? kWarn : kKey},
         {"Touch test", kStaffTouchTest, kKey},
         {"Rotate screen 90°", kStaffRotate, kKey},
         {"Brighter", kStaffBrighter, kKey},
         {"Dimmer", kStaffDimmer, kKey},
         {"Restart the kiosk app", kStaffRestart, kWarn},
     };
-    if (v.downgrade_offer) items.insert(items.begin(), {"Install the OLDER version on the stick", kStaffDowngrade, kWarn});
-    const float bh = std::max(m.target, std::min(m.bar_h * 1.1f, (m.h - top - m.margin) /
-                                                                     (static_cast<float>(items.size()) + 0.5f)));
+    if (v.downgrade_offer)
+        items.insert(items.begin(),
+                     {"Install the OLDER version on the stick", kStaffDowngrade, kWarn});
+    const float bh =
+        std::max(m.target, std::min(m.bar_h * 1.1f, (m.h - top - m.margin) /
+                                                        (static_cast<float>(items.size()) + 0.5f)));
     float by = top;
     for (const Item& it : items) {
         key(b, {m.margin * 2 + col, by, col, bh}, it.label, it.command, it.bg);
@@ -98,8 +105,10 @@ void log_screen(Builder& b, const StaffView& v, float top) {
 void touch_test(Builder& b, const StaffView& v) {
     const Metrics& m = b.m();
     const float step = m.target * 2;
-    for (float x = 0; x < m.w; x += step) b.fill(Layer::Chrome, {x, 0, 1, m.h}, Rgba{0x50, 0x55, 0x5C, 0xFF});
-    for (float y = 0; y < m.h; y += step) b.fill(Layer::Chrome, {0, y, m.w, 1}, Rgba{0x50, 0x55, 0x5C, 0xFF});
+    for (float x = 0; x < m.w; x += step)
+        b.fill(Layer::Chrome, {x, 0, 1, m.h}, Rgba{0x50, 0x55, 0x5C, 0xFF});
+    for (float y = 0; y < m.h; y += step)
+        b.fill(Layer::Chrome, {0, y, m.w, 1}, Rgba{0x50, 0x55, 0x5C, 0xFF});
     const float r = m.target * 0.5f;
     for (auto [x, y] : v.touches) {
         b.fill(Layer::Chrome, {x - r, y - 1, 2 * r, 3}, Rgba{0xFF, 0xC8, 0x6B, 0xFF});
@@ -117,10 +126,18 @@ DisplayList build_staff(const PageContext& ctx, const StaffView& v) {
     b.dl().content_height = m.h;
     b.fill(Layer::Chrome, {0, 0, m.w, m.h}, kPanel);
     switch (v.screen) {
-        case StaffView::Screen::Pin: pin_pad(b, v, header(b, "Staff menu", v.message)); break;
-        case StaffView::Screen::Menu: menu(b, v, header(b, "Staff menu", v.message)); break;
-        case StaffView::Screen::Log: log_screen(b, v, header(b, "Import log", v.message)); break;
-        case StaffView::Screen::TouchTest: touch_test(b, v); break;
+        case StaffView::Screen::Pin:
+            pin_pad(b, v, header(b, "Staff menu", v.message));
+            break;
+        case StaffView::Screen::Menu:
+            menu(b, v, header(b, "Staff menu", v.message));
+            break;
+        case StaffView::Screen::Log:
+            log_screen(b, v, header(b, "Import log", v.message));
+            break;
+        case StaffView::Screen::TouchTest:
+            touch_test(b, v);
+            break;
     }
     return b.finish();
 }

@@ -31,10 +31,10 @@ enum StaffCommand : int {
 struct StaffView {
     enum class Screen { Pin, Menu, Log, TouchTest };
     Screen screen = Screen::Pin;
-    int pin_digits = 0;            // how many dots to show
-    std::string message;           // a result or a warning, shown prominently
-    std::vector<std::string> info;  // status lines (version, date, clock, ...)
-    std::vector<std::string> log;   // import log, newest last
+    int pin_digits = 0;                            // how many dots to show
+    std::string message;                           // a result or a warning, shown prominently
+    std::vector<std::string> info;                 // status lines (version, date, clock, ...)
+    std::vector<std::string> log;                  // import log, newest last
     std::vector<std::pair<float, float>> touches;  // touch test marks
     bool confirm_rollback = false;
     bool downgrade_offer = false;  // a stick holds an older version: offer to install it

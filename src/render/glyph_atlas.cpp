@@ -35,8 +35,8 @@ GlyphAtlas::GlyphAtlas(SDL_Renderer* renderer, text::FontStack& fonts)
 
 void GlyphAtlas::reset(int side) {
     side_ = side;
-    texture_.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
-                                     SDL_TEXTUREACCESS_STATIC, side, side));
+    texture_.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
+                                     side, side));
     if (!texture_) {
         log_error(std::string("cannot create the glyph atlas: ") + SDL_GetError());
         return;
@@ -54,7 +54,8 @@ bool GlyphAtlas::allocate(int w, int h, SDL_Rect& out) {
         shelf_y_ += shelf_h_;
         shelf_x_ = shelf_h_ = 0;
     }
-    if (w > side_ || shelf_y_ + h > side_) return false;
+    if (w > side_ || shelf_y_ + h > side_)
+        return false;
     out = {shelf_x_, shelf_y_, w, h};
     shelf_x_ += w;
     shelf_h_ = std::max(shelf_h_, h);
@@ -76,7 +77,9 @@ void GlyphAtlas::upload(const text::GlyphBitmap& bm, const SDL_Rect& r) {
             }
             const uint8_t* p = &bm.pixels[i * 4];  // R G B A premultiplied
             const uint32_t a = p[3];
-            const auto un = [a](uint32_t c) { return a ? std::min<uint32_t>(255, c * 255 / a) : 0; };
+            const auto un = [a](uint32_t c) {
+                return a ? std::min<uint32_t>(255, c * 255 / a) : 0;
+            };
             out = (a << 24) | (un(p[0]) << 16) | (un(p[1]) << 8) | un(p[2]);
         }
     }
@@ -85,7 +88,8 @@ void GlyphAtlas::upload(const text::GlyphBitmap& bm, const SDL_Rect& r) {
 
 const AtlasGlyph& GlyphAtlas::get(text::FaceId face, uint32_t gid, float size_px) {
     const uint64_t k = key(face, gid, size_px);
-    if (auto it = map_.find(k); it != map_.end()) return it->second;
+    if (auto it = map_.find(k); it != map_.end())
+        return it->second;
     const text::GlyphBitmap bm = text::rasterize(fonts_, face, gid, size_px);
     AtlasGlyph g;
     g.left = bm.left;
@@ -97,7 +101,8 @@ const AtlasGlyph& GlyphAtlas::get(text::FaceId face, uint32_t gid, float size_px
         if (!allocate(w, h, slot)) {
             // Grow while we can; at the maximum size start over (evict all).
             reset(side_ < max_side_ ? std::min(side_ * 2, max_side_) : side_);
-            if (!allocate(w, h, slot)) return map_[k] = g;  // larger than the atlas: skip
+            if (!allocate(w, h, slot))
+                return map_[k] = g;  // larger than the atlas: skip
         }
         upload(bm, slot);
         g.src = {slot.x + kPad, slot.y + kPad, bm.width, bm.height};

@@ -24,7 +24,7 @@ struct AtlasGlyph {
 };
 
 class GlyphAtlas {
-public:
+  public:
     GlyphAtlas(SDL_Renderer* renderer, text::FontStack& fonts);
 
     // The glyph, rasterising and uploading it on first use. The texture may be
@@ -36,7 +36,7 @@ public:
     size_t glyph_count() const { return map_.size(); }
     int generations() const { return generations_; }  // growths + evictions, for tests
 
-private:
+  private:
     bool allocate(int w, int h, SDL_Rect& out);
     void reset(int side);
     void upload(const text::GlyphBitmap& bm, const SDL_Rect& r);

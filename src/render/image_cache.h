@@ -18,7 +18,7 @@
 namespace kiosk::render {
 
 class ImageCache {
-public:
+  public:
     explicit ImageCache(SDL_Renderer* renderer, size_t budget_bytes = 20u << 20)
         : renderer_(renderer), budget_(budget_bytes) {}
 
@@ -30,7 +30,7 @@ public:
     void clear();
     size_t bytes() const { return bytes_; }
 
-private:
+  private:
     struct Entry {
         TexturePtr tex;
         size_t bytes = 0;

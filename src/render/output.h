@@ -12,7 +12,7 @@
 namespace kiosk::render {
 
 class Output {
-public:
+  public:
     Output(SDL_Renderer* renderer, int physical_w, int physical_h, int degrees);
 
     int logical_w() const { return lw_; }
@@ -24,7 +24,7 @@ public:
     void begin();  // subsequent drawing lands in logical coordinates
     void end();    // the logical picture reaches the screen, turned
 
-private:
+  private:
     SDL_Renderer* r_;
     int pw_, ph_, lw_, lh_, degrees_;
     TexturePtr target_;

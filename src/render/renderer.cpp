@@ -16,12 +16,14 @@ using layout::Rgba;
 
 SDL_Rect to_sdl(const Rect& r) {
     const int x0 = static_cast<int>(std::lround(r.x)), y0 = static_cast<int>(std::lround(r.y));
-    const int x1 = static_cast<int>(std::lround(r.right())), y1 = static_cast<int>(std::lround(r.bottom()));
+    const int x1 = static_cast<int>(std::lround(r.right())),
+              y1 = static_cast<int>(std::lround(r.bottom()));
     return {x0, y0, x1 - x0, y1 - y0};
 }
 
 uint8_t scaled_alpha(uint8_t a, float opacity) {
-    return static_cast<uint8_t>(std::lround(static_cast<float>(a) * std::clamp(opacity, 0.0f, 1.0f)));
+    return static_cast<uint8_t>(
+        std::lround(static_cast<float>(a) * std::clamp(opacity, 0.0f, 1.0f)));
 }
 
 }  // namespace
@@ -45,7 +47,8 @@ void Renderer::wash(Rgba c) {
 
 // A disc of diameter 2r with 4×4 supersampled edges; its quarters are the corners.
 SDL_Texture* Renderer::corner(int radius) {
-    if (auto it = corners_.find(radius); it != corners_.end()) return it->second.get();
+    if (auto it = corners_.find(radius); it != corners_.end())
+        return it->second.get();
     const int d = 2 * radius;
     std::vector<uint32_t> px(static_cast<size_t>(d) * d);
     for (int y = 0; y < d; ++y) {
@@ -53,16 +56,20 @@ SDL_Texture* Renderer::corner(int radius) {
             int inside = 0;
             for (int sy = 0; sy < 4; ++sy) {
                 for (int sx = 0; sx < 4; ++sx) {
-                    const float fx = static_cast<float>(x) + (static_cast<float>(sx) + 0.5f) / 4 - static_cast<float>(radius);
-                    const float fy = static_cast<float>(y) + (static_cast<float>(sy) + 0.5f) / 4 - static_cast<float>(radius);
+                    const float fx = static_cast<float>(x) + (static_cast<float>(sx) + 0.5f) / 4 -
+                                     static_cast<float>(radius);
+                    const float fy = static_cast<float>(y) + (static_cast<float>(sy) + 0.5f) / 4 -
+                                     static_cast<float>(radius);
                     inside += fx * fx + fy * fy <= static_cast<float>(radius * radius);
                 }
             }
-            px[static_cast<size_t>(y) * d + x] = (static_cast<uint32_t>(inside * 255 / 16) << 24) | 0xFFFFFF;
+            px[static_cast<size_t>(y) * d + x] =
+                (static_cast<uint32_t>(inside * 255 / 16) << 24) | 0xFFFFFF;
         }
     }
     TexturePtr tex(SDL_CreateTexture(r_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, d, d));
-    if (!tex) return nullptr;
+    if (!tex)
+        return nullptr;
     SDL_UpdateTexture(tex.get(), nullptr, px.data(), d * 4);
     SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_BLEND);
     return (corners_[radius] = std::move(tex)).get();
@@ -84,12 +91,14 @@ void Renderer::fill(const Rect& rect, Rgba c, float radius, float opacity) {
     SDL_RenderFillRects(r_, body, 3);
     SDL_SetTextureColorMod(disc, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(disc, a);
-    const SDL_Rect src[] = {{0, 0, rad, rad}, {rad, 0, rad, rad}, {0, rad, rad, rad}, {rad, rad, rad, rad}};
+    const SDL_Rect src[] = {
+        {0, 0, rad, rad}, {rad, 0, rad, rad}, {0, rad, rad, rad}, {rad, rad, rad, rad}};
     const SDL_Rect dst[] = {{r.x, r.y, rad, rad},
                             {r.x + r.w - rad, r.y, rad, rad},
                             {r.x, r.y + r.h - rad, rad, rad},
                             {r.x + r.w - rad, r.y + r.h - rad, rad, rad}};
-    for (int i = 0; i < 4; ++i) SDL_RenderCopy(r_, disc, &src[i], &dst[i]);
+    for (int i = 0; i < 4; ++i)
+        SDL_RenderCopy(r_, disc, &src[i], &dst[i]);
 }
 
 void Renderer::text(const DrawItem& it, float ox, float oy, float opacity, const SDL_Rect& clip) {
@@ -98,16 +107,21 @@ void Renderer::text(const DrawItem& it, float ox, float oy, float opacity, const
     const float line_h = t.lines.empty() ? 0 : t.height / static_cast<float>(t.lines.size());
     for (const auto& line : t.lines) {
         const float base = oy + line.baseline;
-        if (base + line_h < static_cast<float>(clip.y) || base - line_h > static_cast<float>(clip.y + clip.h)) continue;
+        if (base + line_h < static_cast<float>(clip.y) ||
+            base - line_h > static_cast<float>(clip.y + clip.h))
+            continue;
         for (const auto& g : line.glyphs) {
             const AtlasGlyph& ag = atlas_.get(g.face, g.gid, t.size_px);
-            if (ag.src.w == 0) continue;
+            if (ag.src.w == 0)
+                continue;
             SDL_Texture* tex = atlas_.texture();
             const SDL_Rect dst{static_cast<int>(std::lround(ox + g.x)) + ag.left,
                                static_cast<int>(std::lround(base + g.y - line.baseline)) - ag.top,
                                ag.src.w, ag.src.h};
-            if (ag.color) SDL_SetTextureColorMod(tex, 255, 255, 255);
-            else SDL_SetTextureColorMod(tex, it.color.r, it.color.g, it.color.b);
+            if (ag.color)
+                SDL_SetTextureColorMod(tex, 255, 255, 255);
+            else
+                SDL_SetTextureColorMod(tex, it.color.r, it.color.g, it.color.b);
             SDL_SetTextureAlphaMod(tex, a);
             SDL_RenderCopy(r_, tex, &ag.src, &dst);
         }
@@ -127,7 +141,8 @@ void Renderer::image(const DrawItem& it, const Rect& rect, float opacity) {
 
 void Renderer::qr(const DrawItem& it, const Rect& rect, float opacity) {
     SDL_Texture* tex = images_.qr(it.source);
-    if (!tex) return;
+    if (!tex)
+        return;
     int side = 0;
     SDL_QueryTexture(tex, nullptr, nullptr, &side, nullptr);
     // Whole pixels per module keep every module the same size for scanners.
@@ -155,10 +170,18 @@ void Renderer::draw(const layout::DisplayList& dl, const DrawParams& p) {
             continue;  // off screen: costs nothing
         SDL_RenderSetClipRect(r_, &clip);
         switch (it.kind) {
-            case DrawItem::Kind::Fill: fill(r, it.color, it.radius, p.opacity); break;
-            case DrawItem::Kind::Text: text(it, r.x, r.y, p.opacity, clip); break;
-            case DrawItem::Kind::Image: image(it, r, p.opacity); break;
-            case DrawItem::Kind::Qr: qr(it, r, p.opacity); break;
+            case DrawItem::Kind::Fill:
+                fill(r, it.color, it.radius, p.opacity);
+                break;
+            case DrawItem::Kind::Text:
+                text(it, r.x, r.y, p.opacity, clip);
+                break;
+            case DrawItem::Kind::Image:
+                image(it, r, p.opacity);
+                break;
+            case DrawItem::Kind::Qr:
+                qr(it, r, p.opacity);
+                break;
         }
     }
     if (p.pressed >= 0 && p.pressed < static_cast<int>(dl.targets.size())) {
@@ -174,9 +197,11 @@ void Renderer::draw(const layout::DisplayList& dl, const DrawParams& p) {
 
 bool save_png(SDL_Renderer* renderer, int width, int height, const std::string& path) {
     std::vector<uint8_t> px(static_cast<size_t>(width) * height * 4);
-    if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, px.data(), width * 4) != 0)
+    if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, px.data(), width * 4) !=
+        0)
         return false;
-    for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;  // the screen is opaque
+    for (size_t i = 3; i < px.size(); i += 4)
+        px[i] = 255;  // the screen is opaque
     return stbi_write_png(path.c_str(), width, height, 4, px.data(), width * 4) != 0;
 }
 

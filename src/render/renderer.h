@@ -19,7 +19,7 @@ namespace kiosk::render {
 using DrawParams = layout::ViewState;
 
 class Renderer {
-public:
+  public:
     Renderer(SDL_Renderer* renderer, text::FontStack& fonts);
 
     void clear(layout::Rgba color);
@@ -32,7 +32,7 @@ public:
     ImageCache& images() { return images_; }
     SDL_Renderer* sdl() const { return r_; }
 
-private:
+  private:
     void fill(const layout::Rect& r, layout::Rgba c, float radius, float opacity);
     void text(const layout::DrawItem& it, float ox, float oy, float opacity, const SDL_Rect& clip);
     void image(const layout::DrawItem& it, const layout::Rect& r, float opacity);

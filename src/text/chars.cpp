@@ -38,26 +38,41 @@ bool is_han_like(char32_t cp) {
 
 CharClass classify(char32_t cp) {
     if (cp < 0x80) {
-        if (is_mandatory_break(cp)) return CharClass::Newline;
-        if (cp < 0x20 || cp == 0x7F) return CharClass::Control;
-        if (cp == ' ') return CharClass::Space;
-        const bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-                           (cp >= 'a' && cp <= 'z');
+        if (is_mandatory_break(cp))
+            return CharClass::Newline;
+        if (cp < 0x20 || cp == 0x7F)
+            return CharClass::Control;
+        if (cp == ' ')
+            return CharClass::Space;
+        const bool alnum =
+            (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
         return alnum ? CharClass::Latin : CharClass::Other;
     }
-    if (is_mandatory_break(cp)) return CharClass::Newline;
-    if (cp < 0xA0) return CharClass::Control;
-    if (is_han_like(cp)) return CharClass::Han;
-    if (in(kOpen, cp)) return CharClass::Open;
-    if (in(kClose, cp)) return CharClass::Close;
-    if (in(kStop, cp)) return CharClass::Stop;
-    if (in(kExcl, cp)) return CharClass::Excl;
-    if (in(kInterpunct, cp)) return CharClass::Interpunct;
-    if (in(kDash, cp)) return CharClass::Dash;
-    if (cp == 0x3000 || u_isUWhiteSpace(static_cast<UChar32>(cp))) return CharClass::Space;
+    if (is_mandatory_break(cp))
+        return CharClass::Newline;
+    if (cp < 0xA0)
+        return CharClass::Control;
+    if (is_han_like(cp))
+        return CharClass::Han;
+    if (in(kOpen, cp))
+        return CharClass::Open;
+    if (in(kClose, cp))
+        return CharClass::Close;
+    if (in(kStop, cp))
+        return CharClass::Stop;
+    if (in(kExcl, cp))
+        return CharClass::Excl;
+    if (in(kInterpunct, cp))
+        return CharClass::Interpunct;
+    if (in(kDash, cp))
+        return CharClass::Dash;
+    if (cp == 0x3000 || u_isUWhiteSpace(static_cast<UChar32>(cp)))
+        return CharClass::Space;
     // Full-width letters/digits sit on the ideographic grid: no extra spacing.
-    if (cp >= 0xFF10 && cp <= 0xFF5A) return CharClass::Han;
-    if (cp < 0x2E80 && u_isalnum(static_cast<UChar32>(cp))) return CharClass::Latin;
+    if (cp >= 0xFF10 && cp <= 0xFF5A)
+        return CharClass::Han;
+    if (cp < 0x2E80 && u_isalnum(static_cast<UChar32>(cp)))
+        return CharClass::Latin;
     return CharClass::Other;
 }
 
@@ -74,7 +89,9 @@ bool no_line_start(char32_t cp) {
     }
 }
 
-bool no_line_end(char32_t cp) { return classify(cp) == CharClass::Open; }
+bool no_line_end(char32_t cp) {
+    return classify(cp) == CharClass::Open;
+}
 
 bool is_compressible(char32_t cp) {
     const CharClass c = classify(cp);
@@ -88,9 +105,12 @@ bool is_punctuation_class(CharClass c) {
 }
 
 bool wants_emoji_presentation(char32_t cp) {
-    if (cp == 0xFE0F || cp == 0x200D || cp == 0x20E3) return true;
-    if (cp >= 0x1F1E6 && cp <= 0x1F1FF) return true;  // regional indicators (flags)
-    if (cp >= 0x1F3FB && cp <= 0x1F3FF) return true;  // skin-tone modifiers
+    if (cp == 0xFE0F || cp == 0x200D || cp == 0x20E3)
+        return true;
+    if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
+        return true;  // regional indicators (flags)
+    if (cp >= 0x1F3FB && cp <= 0x1F3FF)
+        return true;  // skin-tone modifiers
     return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EMOJI_PRESENTATION);
 }
 

@@ -17,8 +17,8 @@ enum class CharClass : uint8_t {
     Interpunct,  // · ‧ • ・
     Dash,        // ⋯ … — ―: come in pairs that never split
     Space,
-    Newline,     // mandatory break
-    Control,     // other C0/C1 controls: invisible, zero width
+    Newline,  // mandatory break
+    Control,  // other C0/C1 controls: invisible, zero width
 };
 
 CharClass classify(char32_t cp);
@@ -28,7 +28,9 @@ bool no_line_start(char32_t cp);
 // CLREQ 3.1.7: characters that must not end a line.
 bool no_line_end(char32_t cp);
 // ⋯⋯, ……, ——: two of these never split across lines.
-inline bool is_inseparable(char32_t cp) { return classify(cp) == CharClass::Dash; }
+inline bool is_inseparable(char32_t cp) {
+    return classify(cp) == CharClass::Dash;
+}
 // Marks whose blank half may be trimmed when adjacent to another mark.
 bool is_compressible(char32_t cp);
 // Characters that only make sense as punctuation (for the orphan rule).

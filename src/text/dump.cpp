@@ -12,7 +12,8 @@ namespace {
 // Start of the last code point of non-empty valid UTF-8.
 size_t last_cp_start(std::string_view s) {
     size_t i = s.size() - 1;
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+        --i;
     return i;
 }
 
@@ -24,7 +25,8 @@ std::string line_text(const TextLayout& layout, const Line& line) {
         const size_t start = last_cp_start(text);
         const auto cps = decode_utf8(text.substr(start));
         const CharClass c = cps.empty() ? CharClass::Other : classify(cps[0].cp);
-        if (c != CharClass::Newline && c != CharClass::Space) break;
+        if (c != CharClass::Newline && c != CharClass::Space)
+            break;
         text = text.substr(0, start);
     }
     return std::string(text);
@@ -35,9 +37,12 @@ void append_number(std::string& out, float v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(v));
     std::string s(buf);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    if (s == "-0") s = "0";
+    while (!s.empty() && s.back() == '0')
+        s.pop_back();
+    if (!s.empty() && s.back() == '.')
+        s.pop_back();
+    if (s == "-0")
+        s = "0";
     out += s;
 }
 
@@ -74,7 +79,8 @@ std::string TextLayout::json() const {
     std::string out = "{\"lines\":[";
     for (size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
-        if (i) out += ',';
+        if (i)
+            out += ',';
         out += "{\"text\":";
         append_json_string(out, line_text(*this, line));
         out += ",\"width\":";
@@ -82,8 +88,10 @@ std::string TextLayout::json() const {
         out += ",\"glyphs\":[";
         for (size_t g = 0; g < line.glyphs.size(); ++g) {
             const Glyph& gl = line.glyphs[g];
-            if (g) out += ',';
-            out += "{\"gid\":" + std::to_string(gl.gid) + ",\"cluster\":" + std::to_string(gl.cluster);
+            if (g)
+                out += ',';
+            out +=
+                "{\"gid\":" + std::to_string(gl.gid) + ",\"cluster\":" + std::to_string(gl.cluster);
             out += ",\"x\":";
             append_number(out, gl.x);
             out += ",\"y\":";

@@ -21,11 +21,11 @@ namespace kiosk::text {
 enum FaceSlot : FaceId {
     kHkRegular = 0,  // NotoSansCJK-Regular.ttc index 4 (HK forms, centred punctuation)
     kHkBold,
-    kScRegular,      // index 2 (Simplified forms)
+    kScRegular,  // index 2 (Simplified forms)
     kScBold,
-    kLatinRegular,   // NotoSans-Regular.ttf
+    kLatinRegular,  // NotoSans-Regular.ttf
     kLatinBold,
-    kEmoji,          // NotoColorEmoji.ttf (CBDT bitmaps)
+    kEmoji,  // NotoColorEmoji.ttf (CBDT bitmaps)
     kFaceCount,
 };
 

@@ -22,13 +22,15 @@ namespace {
 // look for the same file name directly under it, then in Debian's layout.
 std::string resolve(const std::string& path) {
     const char* root = std::getenv("KIOSK_FONT_DIR");
-    if (!root || !*root) return path;
+    if (!root || !*root)
+        return path;
     namespace fs = std::filesystem;
     const std::string name = fs::path(path).filename().string();
     for (const char* sub : {"", "opentype/noto", "truetype/noto"}) {
         fs::path candidate = fs::path(root) / sub / name;
         std::error_code ec;
-        if (fs::exists(candidate, ec)) return candidate.string();
+        if (fs::exists(candidate, ec))
+            return candidate.string();
     }
     return path;
 }
@@ -53,11 +55,13 @@ void read_typo_metrics(Face& face) {
 // The largest bitmap strike of a colour font (NotoColorEmoji has one, 109 ppem).
 void pick_strike(Face& face) {
     FT_Face ft = face.ft.get();
-    if (!FT_HAS_COLOR(ft) || ft->num_fixed_sizes == 0) return;
+    if (!FT_HAS_COLOR(ft) || ft->num_fixed_sizes == 0)
+        return;
     face.color = true;
     int best = 0;
     for (int i = 1; i < ft->num_fixed_sizes; ++i)
-        if (ft->available_sizes[i].y_ppem > ft->available_sizes[best].y_ppem) best = i;
+        if (ft->available_sizes[i].y_ppem > ft->available_sizes[best].y_ppem)
+            best = i;
     face.strike_index = best;
     face.strike_ppem = static_cast<float>(ft->available_sizes[best].y_ppem) / 64.0f;
 }
@@ -77,11 +81,12 @@ FontStack::~FontStack() = default;
 Result<std::unique_ptr<FontStack>> FontStack::load(const FontPaths& paths) {
     auto impl = std::make_unique<Impl>();
     FT_Library lib = nullptr;
-    if (FT_Init_FreeType(&lib) != 0) return font_error("", "cannot initialise FreeType");
+    if (FT_Init_FreeType(&lib) != 0)
+        return font_error("", "cannot initialise FreeType");
     impl->ft_lib.reset(lib);
 
     const FaceSpec specs[] = {
-        {kHkRegular, &paths.cjk_regular, 4, "zh-HK"}, {kHkBold, &paths.cjk_bold, 4, "zh-HK"},
+        {kHkRegular, &paths.cjk_regular, 4, "zh-HK"},   {kHkBold, &paths.cjk_bold, 4, "zh-HK"},
         {kScRegular, &paths.cjk_regular, 2, "zh-Hans"}, {kScBold, &paths.cjk_bold, 2, "zh-Hans"},
         {kLatinRegular, &paths.latin_regular, 0, "en"}, {kLatinBold, &paths.latin_bold, 0, "en"},
         {kEmoji, &paths.emoji, 0, "und-Zsye"},
@@ -97,15 +102,16 @@ Result<std::unique_ptr<FontStack>> FontStack::load(const FontPaths& paths) {
         hb_blob_t*& blob = blob_by_path[path];
         if (!blob) {
             blob = hb_blob_create_from_file_or_fail(path.c_str());
-            if (!blob) return font_error(path, "cannot read font file");
+            if (!blob)
+                return font_error(path, "cannot read font file");
             impl->blobs.emplace_back(blob);  // the Impl owns it; the map only borrows
         }
         HbFacePtr hb_face(hb_face_create(blob, static_cast<unsigned>(spec.index)));
         face.hb.reset(hb_font_create(hb_face.get()));
         face.language = hb_language_from_string(spec.language, -1);
         face.upem = static_cast<float>(hb_face_get_upem(hb_face.get()));
-        face.name = std::filesystem::path(path).filename().string() + "#" +
-                    std::to_string(spec.index);
+        face.name =
+            std::filesystem::path(path).filename().string() + "#" + std::to_string(spec.index);
         read_typo_metrics(face);
         pick_strike(face);
     }
@@ -116,7 +122,8 @@ Result<std::unique_ptr<FontStack>> FontStack::load(const FontPaths& paths) {
             return font_error("", "ICU line break data missing");
     }
     impl->graphemes = make_grapheme_breaker();
-    if (!impl->graphemes) return font_error("", "ICU character break data missing");
+    if (!impl->graphemes)
+        return font_error("", "ICU character break data missing");
     return std::unique_ptr<FontStack>(new FontStack(std::move(impl)));
 }
 
@@ -128,9 +135,12 @@ FaceChain FontStack::Impl::chain(Lang lang, Weight weight) const {
     // Chinese: the CJK face draws everything it covers, Latin and digits included,
     // so mixed text keeps one design; English falls back to the HK face for Han.
     switch (lang) {
-        case Lang::ZhHK: return {hk, latin, kEmoji};
-        case Lang::ZhHans: return {sc, latin, kEmoji};
-        case Lang::En: return {latin, hk, kEmoji};
+        case Lang::ZhHK:
+            return {hk, latin, kEmoji};
+        case Lang::ZhHans:
+            return {sc, latin, kEmoji};
+        case Lang::En:
+            return {latin, hk, kEmoji};
     }
     return {hk, latin, kEmoji};
 }
@@ -146,22 +156,27 @@ void FontStack::Impl::set_size(float size_px) {
         int x = 0, y = 0;
         hb_font_get_scale(face.hb.get(), &x, &y);
         // Re-setting the scale drops HarfBuzz's per-font caches; skip when unchanged.
-        if (x != scale || y != scale) hb_font_set_scale(face.hb.get(), scale, scale);
+        if (x != scale || y != scale)
+            hb_font_set_scale(face.hb.get(), scale, scale);
     }
 }
 
 void FontStack::Impl::report_missing(char32_t cp) {
-    if (!reported_missing.insert(cp).second) return;
+    if (!reported_missing.insert(cp).second)
+        return;
     char buf[64];
     std::snprintf(buf, sizeof buf, "no font covers U+%04X; drawing a box", unsigned(cp));
     log_warn(buf);
 }
 
 bool FontStack::covers(char32_t cp, Lang lang) const {
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return true;  // controls: invisible
-    if (cp == 0x2028 || cp == 0x2029 || is_ignorable_for_coverage(cp)) return true;
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+        return true;  // controls: invisible
+    if (cp == 0x2028 || cp == 0x2029 || is_ignorable_for_coverage(cp))
+        return true;
     for (FaceId face : impl_->chain(lang, Weight::Regular))
-        if (impl_->face_has(face, cp)) return true;
+        if (impl_->face_has(face, cp))
+            return true;
     return false;
 }
 

@@ -16,11 +16,13 @@ namespace {
 void segment(FontStack::Impl& im, Paragraph& p, const std::string& source, Lang lang) {
     p.cps = decode_utf8(source);
     p.chars.resize(p.cps.size());
-    for (size_t i = 0; i < p.cps.size(); ++i) p.chars[i] = p.cps[i].cp;
+    for (size_t i = 0; i < p.cps.size(); ++i)
+        p.chars[i] = p.cps[i].cp;
     const size_t n = p.chars.size();
     p.u16.assign(p.chars.data(), n);
     icu_line_breaks(im.line_breaker(lang), p.u16, n, p.breaks);
-    if (is_chinese(lang)) apply_clreq(p.chars.data(), n, p.breaks);
+    if (is_chinese(lang))
+        apply_clreq(p.chars.data(), n, p.breaks);
     grapheme_starts(*im.graphemes, p.u16, n, p.grapheme_start);
 }
 
@@ -39,13 +41,16 @@ float justify_extra(const LineContext& ctx, const LineSpan& span, float x, float
     // English stays ragged right (no hyphenation: justified narrow columns get rivers).
     const bool wanted = ctx.style.justify && is_chinese(ctx.style.lang) &&
                         ctx.style.align == Align::Start && !span.hard_end && !span.overflow;
-    if (!wanted || width >= ctx.max_width - x) return 0;
+    if (!wanted || width >= ctx.max_width - x)
+        return 0;
     const auto& atoms = ctx.p.atoms;
     uint32_t last_ink = span.begin;
     for (uint32_t k = span.begin; k < span.end; ++k)
-        if (atoms[k].first != CharClass::Space && atoms[k].first != CharClass::Newline) last_ink = k;
+        if (atoms[k].first != CharClass::Space && atoms[k].first != CharClass::Newline)
+            last_ink = k;
     for (uint32_t k = span.begin + 1; k <= last_ink; ++k)
-        if (is_expansion_point(atoms[k - 1], atoms[k])) ++points;
+        if (is_expansion_point(atoms[k - 1], atoms[k]))
+            ++points;
     return points > 0 ? (ctx.max_width - x - width) / static_cast<float>(points) : 0.0f;
 }
 
@@ -58,7 +63,8 @@ void place_atom(const LineContext& ctx, const Atom& a, float left_trim, float ri
             out.x -= left_trim;
             out.advance -= left_trim;
         }
-        if (g + 1 == a.glyph_end) out.advance -= right_trim;
+        if (g + 1 == a.glyph_end)
+            out.advance -= right_trim;
         pen += out.advance;
         line.glyphs.push_back(out);
     }
@@ -74,19 +80,22 @@ Line position_line(const LineContext& ctx, const LineSpan& span, bool first_line
     line.split_word = span.emergency;
     line.glyphs.reserve(atoms[span.end - 1].glyph_end - atoms[span.begin].glyph_begin);
     const float width = span_width(atoms, span.begin, span.end, span.soft_start);
-    if (first_line) line.x = ctx.indent;
+    if (first_line)
+        line.x = ctx.indent;
     int points = 0;
     const float extra = justify_extra(ctx, span, line.x, width, points);
     line.justified = points > 0 && extra > 0;
     line.width = width + extra * static_cast<float>(points);
-    if (ctx.style.align == Align::Center) line.x = std::max(0.0f, (ctx.max_width - line.width) / 2);
+    if (ctx.style.align == Align::Center)
+        line.x = std::max(0.0f, (ctx.max_width - line.width) / 2);
     float pen = line.x;
     for (uint32_t k = span.begin; k < span.end; ++k) {
         const Atom& a = atoms[k];
         if (k > span.begin) {
             float gap = a.gap_before + (is_expansion_point(atoms[k - 1], a) ? extra : 0.0f);
             // The space belongs to the previous glyph's advance so advances sum to the width.
-            if (!line.glyphs.empty()) line.glyphs.back().advance += gap;
+            if (!line.glyphs.empty())
+                line.glyphs.back().advance += gap;
             pen += gap;
         }
         const float left = k == span.begin ? (span.soft_start ? a.start_trim : 0.0f) : a.trim_left;
@@ -98,8 +107,10 @@ Line position_line(const LineContext& ctx, const LineSpan& span, bool first_line
 
 // Logged once per distinct text: the app may lay the same string out every frame.
 void warn_overflow(FontStack::Impl& im, const std::string& source, const Line& line) {
-    if (im.reported_overflow.size() > 4096) im.reported_overflow.clear();  // bound the memory
-    if (!im.reported_overflow.insert(std::hash<std::string>{}(source)).second) return;
+    if (im.reported_overflow.size() > 4096)
+        im.reported_overflow.clear();  // bound the memory
+    if (!im.reported_overflow.insert(std::hash<std::string>{}(source)).second)
+        return;
     log_warn("text wider than its box: \"" + source.substr(line.begin, line.end - line.begin) +
              "\"");
 }
@@ -110,11 +121,15 @@ TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle&
                        float max_width_px) {
     TextStyle style = in_style;
     // Guard against NaN/absurd inputs from content: never crash, never hang.
-    if (!std::isfinite(style.size_px) || style.size_px < 1) style.size_px = 1;
+    if (!std::isfinite(style.size_px) || style.size_px < 1)
+        style.size_px = 1;
     style.size_px = std::min(style.size_px, 4096.0f);
-    if (!std::isfinite(style.line_height_em) || style.line_height_em <= 0) style.line_height_em = 1;
-    if (!std::isfinite(style.first_line_indent_em)) style.first_line_indent_em = 0;
-    if (!std::isfinite(max_width_px) || max_width_px < 0) max_width_px = 0;
+    if (!std::isfinite(style.line_height_em) || style.line_height_em <= 0)
+        style.line_height_em = 1;
+    if (!std::isfinite(style.first_line_indent_em))
+        style.first_line_indent_em = 0;
+    if (!std::isfinite(max_width_px) || max_width_px < 0)
+        max_width_px = 0;
 
     TextLayout out;
     out.width = max_width_px;
@@ -131,10 +146,10 @@ TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle&
 
     // Indent only start-aligned text, and never more than half the box (a
     // misconfigured indent must not push every glyph out of a narrow tile).
-    const float indent = style.align == Align::Start
-                             ? std::clamp(style.first_line_indent_em * style.size_px, 0.0f,
-                                          max_width_px / 2)
-                             : 0.0f;
+    const float indent =
+        style.align == Align::Start
+            ? std::clamp(style.first_line_indent_em * style.size_px, 0.0f, max_width_px / 2)
+            : 0.0f;
     std::vector<LineSpan> spans;
     fit_lines(p.atoms, std::max(0.0f, max_width_px - indent), max_width_px, spans);
     avoid_orphans(p.atoms, max_width_px, spans);
@@ -147,7 +162,8 @@ TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle&
         const float baseline = static_cast<float>(i) * line_height + half_leading + ascent;
         LineContext ctx{p, style, max_width_px, indent, baseline};
         out.lines.push_back(position_line(ctx, spans[i], i == 0));
-        if (spans[i].overflow) warn_overflow(im, out.source, out.lines.back());
+        if (spans[i].overflow)
+            warn_overflow(im, out.source, out.lines.back());
     }
     out.height = static_cast<float>(out.lines.size()) * line_height;
     return out;

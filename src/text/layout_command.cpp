@@ -25,8 +25,10 @@ struct Options {
 std::optional<float> parse_number(const std::string& s, float min, float max) {
     float v = 0;
     const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-    if (v < min || v > max) return std::nullopt;
+    if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v))
+        return std::nullopt;
+    if (v < min || v > max)
+        return std::nullopt;
     return v;
 }
 
@@ -38,23 +40,28 @@ std::string parse_value(Options& o, const std::string& flag, const std::string& 
     }
     if (flag == "--lang") {
         auto lang = parse_lang(value);
-        if (!lang) return "unknown language tag '" + value + "'";
+        if (!lang)
+            return "unknown language tag '" + value + "'";
         o.style.lang = *lang;
         return {};
     }
     std::optional<float> v;
-    if (flag == "--width") v = o.width = parse_number(value, 1, 100000);
+    if (flag == "--width")
+        v = o.width = parse_number(value, 1, 100000);
     if (flag == "--font-size") {
         v = parse_number(value, 1, 1000);
-        if (v) o.style.size_px = *v;
+        if (v)
+            o.style.size_px = *v;
     }
     if (flag == "--indent") {
         v = parse_number(value, 0, 100);
-        if (v) o.style.first_line_indent_em = *v;
+        if (v)
+            o.style.first_line_indent_em = *v;
     }
     if (flag == "--line-height") {
         v = parse_number(value, 0.1f, 10);
-        if (v) o.style.line_height_em = *v;
+        if (v)
+            o.style.line_height_em = *v;
     }
     return v ? std::string() : "bad value for " + flag + ": '" + value + "'";
 }
@@ -72,14 +79,18 @@ std::string parse(const std::vector<std::string>& args, Options& o) {
             o.style.align = Align::Center;
         } else if (a == "--text" || a == "--width" || a == "--font-size" || a == "--lang" ||
                    a == "--indent" || a == "--line-height") {
-            if (i + 1 >= args.size()) return a + " needs a value";
-            if (std::string e = parse_value(o, a, args[++i]); !e.empty()) return e;
+            if (i + 1 >= args.size())
+                return a + " needs a value";
+            if (std::string e = parse_value(o, a, args[++i]); !e.empty())
+                return e;
         } else {
             return "unknown argument '" + a + "'";
         }
     }
-    if (!o.text) return "--text is required";
-    if (!o.width) return "--width is required";
+    if (!o.text)
+        return "--text is required";
+    if (!o.width)
+        return "--width is required";
     return {};
 }
 

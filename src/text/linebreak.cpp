@@ -11,12 +11,15 @@ std::unique_ptr<icu::BreakIterator> make_line_breaker(Lang lang) {
     // lb=strict: CLREQ forbids small kana, iteration marks etc. at line start,
     // which is what UAX #14's "strict" tailoring of class CJ does.
     const char* locale = "en";
-    if (lang == Lang::ZhHK) locale = "zh_HK@lb=strict";
-    if (lang == Lang::ZhHans) locale = "zh_Hans@lb=strict";
+    if (lang == Lang::ZhHK)
+        locale = "zh_HK@lb=strict";
+    if (lang == Lang::ZhHans)
+        locale = "zh_Hans@lb=strict";
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> bi(
         icu::BreakIterator::createLineInstance(icu::Locale(locale), status));
-    if (U_FAILURE(status)) return nullptr;
+    if (U_FAILURE(status))
+        return nullptr;
     return bi;
 }
 
@@ -24,7 +27,8 @@ std::unique_ptr<icu::BreakIterator> make_grapheme_breaker() {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> bi(
         icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) return nullptr;
+    if (U_FAILURE(status))
+        return nullptr;
     return bi;
 }
 
@@ -34,7 +38,8 @@ void Utf16Text::assign(const char32_t* cps, size_t n) {
     for (size_t i = 0; i < n; ++i) {
         text.append(static_cast<UChar32>(cps[i]));
         unit_to_cp.push_back(static_cast<uint32_t>(i));
-        if (cps[i] > 0xFFFF) unit_to_cp.push_back(static_cast<uint32_t>(i));
+        if (cps[i] > 0xFFFF)
+            unit_to_cp.push_back(static_cast<uint32_t>(i));
     }
     unit_to_cp.push_back(static_cast<uint32_t>(n));
 }
@@ -63,7 +68,8 @@ void grapheme_starts(icu::BreakIterator& bi, const Utf16Text& text, size_t n,
 namespace {
 
 void count(ClreqCounts* counts, ClreqRule rule) {
-    if (counts) ++(*counts)[static_cast<size_t>(rule)];
+    if (counts)
+        ++(*counts)[static_cast<size_t>(rule)];
 }
 
 }  // namespace
@@ -71,18 +77,22 @@ void count(ClreqCounts* counts, ClreqRule rule) {
 void apply_clreq(const char32_t* cps, size_t n, std::vector<BreakKind>& kinds,
                  ClreqCounts* counts) {
     for (size_t i = 1; i < n; ++i) {
-        if (kinds[i] == BreakKind::Mandatory) continue;
+        if (kinds[i] == BreakKind::Mandatory)
+            continue;
         const char32_t before = cps[i - 1], after = cps[i];
         const bool was = kinds[i] == BreakKind::Allowed;
         // Order matters for the report only: the first rule that forbids wins.
         if (no_line_start(after)) {
-            if (was) count(counts, ClreqRule::NoLineStart);
+            if (was)
+                count(counts, ClreqRule::NoLineStart);
             kinds[i] = BreakKind::None;
         } else if (no_line_end(before)) {
-            if (was) count(counts, ClreqRule::NoLineEnd);
+            if (was)
+                count(counts, ClreqRule::NoLineEnd);
             kinds[i] = BreakKind::None;
         } else if (is_inseparable(before) && is_inseparable(after)) {
-            if (was) count(counts, ClreqRule::Inseparable);
+            if (was)
+                count(counts, ClreqRule::Inseparable);
             kinds[i] = BreakKind::None;
         }
     }

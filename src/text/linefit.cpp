@@ -20,14 +20,16 @@ struct LineMeter {
     const std::vector<Atom>& atoms;
     uint32_t begin;
     bool soft_start;
-    float sum = 0;             // through the last atom added, right trims of inner atoms applied
-    float width_to_ink = 0;    // line width if it ended at the last non-blank atom
+    float sum = 0;           // through the last atom added, right trims of inner atoms applied
+    float width_to_ink = 0;  // line width if it ended at the last non-blank atom
 
     void add(uint32_t k) {
         const Atom& a = atoms[k];
-        if (k > begin) sum -= atoms[k - 1].trim_right;  // k-1 now has a right neighbour
+        if (k > begin)
+            sum -= atoms[k - 1].trim_right;  // k-1 now has a right neighbour
         sum += inner_width(a, k == begin, soft_start);
-        if (!is_blank(a)) width_to_ink = sum;
+        if (!is_blank(a))
+            width_to_ink = sum;
     }
 };
 
@@ -39,7 +41,8 @@ uint32_t emergency_break(const std::vector<Atom>& atoms, uint32_t s, uint32_t k)
         const bool bad_start = next == CharClass::Close || next == CharClass::Stop ||
                                next == CharClass::Excl || next == CharClass::Interpunct ||
                                next == CharClass::Dash;
-        if (!bad_start && prev != CharClass::Open) return b;
+        if (!bad_start && prev != CharClass::Open)
+            return b;
     }
     return k;
 }
@@ -48,7 +51,8 @@ uint32_t emergency_break(const std::vector<Atom>& atoms, uint32_t s, uint32_t k)
 
 float span_width(const std::vector<Atom>& atoms, uint32_t begin, uint32_t end, bool soft_start) {
     LineMeter m{atoms, begin, soft_start};
-    for (uint32_t k = begin; k < end; ++k) m.add(k);
+    for (uint32_t k = begin; k < end; ++k)
+        m.add(k);
     return m.width_to_ink;
 }
 
@@ -82,7 +86,8 @@ void fit_lines(const std::vector<Atom>& atoms, float first_width, float width,
                 }
                 break;
             }
-            if (k + 1 < n && atoms[k + 1].break_before != BreakKind::None) best = k + 1;
+            if (k + 1 < n && atoms[k + 1].break_before != BreakKind::None)
+                best = k + 1;
         }
         lines.push_back(line);
         soft = !line.hard_end;
@@ -97,8 +102,10 @@ bool is_orphan(const std::vector<Atom>& atoms, const LineSpan& line) {
     int characters = 0;
     for (uint32_t k = line.begin; k < line.end; ++k) {
         const CharClass c = atoms[k].first;
-        if (is_blank(atoms[k]) || is_punctuation_class(c)) continue;
-        if (c != CharClass::Han) return false;  // Latin words are not orphans
+        if (is_blank(atoms[k]) || is_punctuation_class(c))
+            continue;
+        if (c != CharClass::Han)
+            return false;  // Latin words are not orphans
         ++characters;
     }
     return characters == 1;
@@ -106,8 +113,10 @@ bool is_orphan(const std::vector<Atom>& atoms, const LineSpan& line) {
 
 void fix_orphan(const std::vector<Atom>& atoms, float width, LineSpan& prev, LineSpan& last) {
     for (uint32_t b = prev.end - 1; b > prev.begin + 1; --b) {
-        if (atoms[b].break_before != BreakKind::Allowed) continue;
-        if (span_width(atoms, b, last.end, true) > width + 0.01f) return;
+        if (atoms[b].break_before != BreakKind::Allowed)
+            continue;
+        if (span_width(atoms, b, last.end, true) > width + 0.01f)
+            return;
         prev.end = b;
         last.begin = b;
         return;
@@ -120,8 +129,10 @@ void avoid_orphans(const std::vector<Atom>& atoms, float width, std::vector<Line
     for (size_t i = 1; i < lines.size(); ++i) {
         LineSpan& prev = lines[i - 1];
         LineSpan& last = lines[i];
-        if (!last.hard_end || prev.hard_end || prev.emergency || prev.overflow) continue;
-        if (is_orphan(atoms, last)) fix_orphan(atoms, width, prev, last);
+        if (!last.hard_end || prev.hard_end || prev.emergency || prev.overflow)
+            continue;
+        if (is_orphan(atoms, last))
+            fix_orphan(atoms, width, prev, last);
     }
 }
 

@@ -20,7 +20,7 @@ inline constexpr FaceId kNoFace = 0xFFFE;
 struct ShapedGlyph {
     FaceId face = 0;
     uint32_t gid = 0;
-    uint32_t cluster = 0;  // byte offset into the source
+    uint32_t cluster = 0;                           // byte offset into the source
     float x_offset = 0, y_offset = 0, advance = 0;  // px; y_offset is up (HarfBuzz)
 };
 
@@ -34,20 +34,20 @@ struct Atom {
     CharClass first = CharClass::Other, last = CharClass::Other;
     FaceId face = 0;
     BreakKind break_before = BreakKind::None;
-    float advance = 0;                    // natural advance, px
+    float advance = 0;                      // natural advance, px
     float avail_left = 0, avail_right = 0;  // blank the font's `halt` may remove, px
-    float trim_left = 0, trim_right = 0;  // punctuation-pair compression, px
-    float start_trim = 0;                 // trimmed when the atom starts a line
-    float gap_before = 0;                 // Han–Latin space, px; dropped at line start
+    float trim_left = 0, trim_right = 0;    // punctuation-pair compression, px
+    float start_trim = 0;                   // trimmed when the atom starts a line
+    float gap_before = 0;                   // Han–Latin space, px; dropped at line start
 };
 
 struct Paragraph {
     std::vector<CodePoint> cps;
     std::vector<char32_t> chars;
     Utf16Text u16;
-    std::vector<BreakKind> breaks;      // before code point i
+    std::vector<BreakKind> breaks;  // before code point i
     std::vector<uint8_t> grapheme_start;
-    std::vector<FaceId> cp_face;        // face chosen for each code point's grapheme
+    std::vector<FaceId> cp_face;  // face chosen for each code point's grapheme
     std::vector<ShapedGlyph> glyphs;
     std::vector<Atom> atoms;
 };

@@ -20,9 +20,10 @@ GlyphBitmap draw_box(float size_px) {
     bm.pixels.assign(static_cast<size_t>(bm.width) * bm.height, 0);
     for (int y = 0; y < bm.height; ++y) {
         for (int x = 0; x < bm.width; ++x) {
-            const bool edge = x < stroke || y < stroke || x >= bm.width - stroke ||
-                              y >= bm.height - stroke;
-            if (edge) bm.pixels[static_cast<size_t>(y) * bm.width + x] = 255;
+            const bool edge =
+                x < stroke || y < stroke || x >= bm.width - stroke || y >= bm.height - stroke;
+            if (edge)
+                bm.pixels[static_cast<size_t>(y) * bm.width + x] = 255;
         }
     }
     return bm;
@@ -60,9 +61,11 @@ GlyphBitmap scale_bgra(const FT_Bitmap& src, int left, int top, float scale) {
             const int x1 = std::clamp(static_cast<int>(std::ceil((x + 1) / scale)), x0 + 1, sw);
             unsigned sum[4] = {0, 0, 0, 0};
             for (int sy = y0; sy < y1; ++sy) {
-                const unsigned char* p = src.buffer + static_cast<ptrdiff_t>(sy) * src.pitch + x0 * 4;
+                const unsigned char* p =
+                    src.buffer + static_cast<ptrdiff_t>(sy) * src.pitch + x0 * 4;
                 for (int sx = x0; sx < x1; ++sx, p += 4)
-                    for (int c = 0; c < 4; ++c) sum[c] += p[c];
+                    for (int c = 0; c < 4; ++c)
+                        sum[c] += p[c];
             }
             const unsigned n = static_cast<unsigned>((y1 - y0) * (x1 - x0));
             uint8_t* out = &bm.pixels[(static_cast<size_t>(y) * bm.width + x) * 4];
@@ -77,13 +80,16 @@ GlyphBitmap scale_bgra(const FT_Bitmap& src, int left, int top, float scale) {
 
 GlyphBitmap rasterize_color(const Face& face, uint32_t gid, float size_px) {
     FT_Face ft = face.ft.get();
-    if (FT_Select_Size(ft, face.strike_index) != 0) return {};
-    if (FT_Load_Glyph(ft, gid, FT_LOAD_COLOR) != 0) return {};
+    if (FT_Select_Size(ft, face.strike_index) != 0)
+        return {};
+    if (FT_Load_Glyph(ft, gid, FT_LOAD_COLOR) != 0)
+        return {};
     if (ft->glyph->format != FT_GLYPH_FORMAT_BITMAP &&
         FT_Render_Glyph(ft->glyph, FT_RENDER_MODE_NORMAL) != 0)
         return {};
     const FT_Bitmap& src = ft->glyph->bitmap;
-    if (src.pixel_mode != FT_PIXEL_MODE_BGRA || src.width == 0 || src.rows == 0) return {};
+    if (src.pixel_mode != FT_PIXEL_MODE_BGRA || src.width == 0 || src.rows == 0)
+        return {};
     return scale_bgra(src, ft->glyph->bitmap_left, ft->glyph->bitmap_top,
                       size_px / face.strike_ppem);
 }
@@ -93,20 +99,26 @@ GlyphBitmap rasterize_outline(const Face& face, uint32_t gid, float size_px) {
     if (FT_Set_Char_Size(ft, 0, static_cast<FT_F26Dot6>(std::lround(size_px * 64)), 72, 72) != 0)
         return {};
     // Light hinting keeps HarfBuzz's unhinted advances valid for the outline.
-    if (FT_Load_Glyph(ft, gid, FT_LOAD_TARGET_LIGHT) != 0) return {};
-    if (FT_Render_Glyph(ft->glyph, FT_RENDER_MODE_LIGHT) != 0) return {};
+    if (FT_Load_Glyph(ft, gid, FT_LOAD_TARGET_LIGHT) != 0)
+        return {};
+    if (FT_Render_Glyph(ft->glyph, FT_RENDER_MODE_LIGHT) != 0)
+        return {};
     const FT_Bitmap& src = ft->glyph->bitmap;
-    if (src.pixel_mode != FT_PIXEL_MODE_GRAY) return {};
+    if (src.pixel_mode != FT_PIXEL_MODE_GRAY)
+        return {};
     return copy_a8(src, ft->glyph->bitmap_left, ft->glyph->bitmap_top);
 }
 
 }  // namespace
 
 GlyphBitmap rasterize(FontStack& fonts, FaceId face, uint32_t gid, float size_px) {
-    if (!std::isfinite(size_px) || size_px < 1) size_px = 1;
+    if (!std::isfinite(size_px) || size_px < 1)
+        size_px = 1;
     size_px = std::min(size_px, 1024.0f);
-    if (face == kBoxFace) return draw_box(size_px);
-    if (face >= kFaceCount) return {};
+    if (face == kBoxFace)
+        return draw_box(size_px);
+    if (face >= kFaceCount)
+        return {};
     const Face& f = fonts.impl().faces[face];
     return f.color ? rasterize_color(f, gid, size_px) : rasterize_outline(f, gid, size_px);
 }

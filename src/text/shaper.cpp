@@ -34,8 +34,8 @@ void shape_one(FontStack::Impl& im, Paragraph& p, const std::string& source, con
     hb_buffer_t* buf = im.buffer.get();
     hb_buffer_clear_contents(buf);
     const uint32_t byte_begin = p.cps[run.begin].offset;
-    const uint32_t byte_end = run.end < p.cps.size() ? p.cps[run.end].offset
-                                                     : static_cast<uint32_t>(source.size());
+    const uint32_t byte_end =
+        run.end < p.cps.size() ? p.cps[run.end].offset : static_cast<uint32_t>(source.size());
     // Passing the whole paragraph gives HarfBuzz context and makes clusters
     // byte offsets into the source, which is what Glyph.cluster promises.
     hb_buffer_add_utf8(buf, source.data(), static_cast<int>(source.size()), byte_begin,
@@ -56,7 +56,8 @@ void shape_one(FontStack::Impl& im, Paragraph& p, const std::string& source, con
 
 void emit_boxes(Paragraph& p, const Run& run, float size_px) {
     for (size_t i = run.begin; i < run.end; ++i) {
-        if (!p.grapheme_start[i]) continue;
+        if (!p.grapheme_start[i])
+            continue;
         // gid carries the code point so a debug dump can name the missing character.
         p.glyphs.push_back({kBoxFace, static_cast<uint32_t>(p.chars[i]), p.cps[i].offset, 0, 0,
                             type_scale::kBoxAdvanceEm * size_px});
@@ -77,10 +78,12 @@ void shape_runs(FontStack::Impl& im, Paragraph& p, const std::string& source, La
             const hb_script_t s = script_of(p.chars[run.end]);
             if (s != HB_SCRIPT_INVALID && run.script != HB_SCRIPT_INVALID && s != run.script)
                 break;
-            if (run.script == HB_SCRIPT_INVALID) run.script = s;
+            if (run.script == HB_SCRIPT_INVALID)
+                run.script = s;
             ++run.end;
         }
-        if (run.script == HB_SCRIPT_INVALID) run.script = fallback;
+        if (run.script == HB_SCRIPT_INVALID)
+            run.script = fallback;
         if (run.face == kBoxFace) {
             emit_boxes(p, run, size_px);
         } else if (run.face != kNoFace) {
@@ -96,7 +99,8 @@ void build_atoms(Paragraph& p, size_t source_bytes) {
     size_t g = 0;  // next glyph
     for (size_t i = 0; i < n;) {
         size_t end = i + 1;
-        while (end < n && !p.grapheme_start[end]) ++end;
+        while (end < n && !p.grapheme_start[end])
+            ++end;
         Atom a;
         a.cp_begin = static_cast<uint32_t>(i);
         a.cp_end = static_cast<uint32_t>(end);
@@ -114,8 +118,8 @@ void build_atoms(Paragraph& p, size_t source_bytes) {
         a.glyph_end = static_cast<uint32_t>(g);
         // A shaped grapheme without glyphs of its own was ligated into the
         // previous cluster (e.g. "fi"): merge so the ligature is never split.
-        const bool ligated = a.glyph_begin == a.glyph_end && a.face != kNoFace && !p.atoms.empty() &&
-                             p.atoms.back().face == a.face;
+        const bool ligated = a.glyph_begin == a.glyph_end && a.face != kNoFace &&
+                             !p.atoms.empty() && p.atoms.back().face == a.face;
         if (ligated) {
             Atom& prev = p.atoms.back();
             prev.cp_end = a.cp_end;

@@ -23,17 +23,21 @@ Metrics shape_single(FontStack::Impl& im, FaceId face, char32_t cp, const hb_fea
     hb_shape(im.faces[face].hb.get(), buf, feature, feature ? 1 : 0);
     unsigned count = 0;
     const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
-    if (count != 1) return {};
+    if (count != 1)
+        return {};
     return {static_cast<float>(pos[0].x_offset), static_cast<float>(pos[0].x_advance), true};
 }
 
-bool is_cjk_face(FaceId face) { return face <= kScBold; }
+bool is_cjk_face(FaceId face) {
+    return face <= kScBold;
+}
 
 }  // namespace
 
 HaltTrim halt_trim(FontStack::Impl& im, FaceId face, char32_t cp) {
     const uint64_t key = (static_cast<uint64_t>(face) << 32) | cp;
-    if (auto it = im.halt_cache.find(key); it != im.halt_cache.end()) return it->second;
+    if (auto it = im.halt_cache.find(key); it != im.halt_cache.end())
+        return it->second;
     HaltTrim trim;
     hb_feature_t halt;
     hb_feature_from_string("halt", -1, &halt);
@@ -71,8 +75,10 @@ void apply_spacing(FontStack::Impl& im, Paragraph& p, float size_px, float han_l
         Atom& b = p.atoms[k];
         const bool han_latin = (a.last == CharClass::Han && b.first == CharClass::Latin) ||
                                (a.last == CharClass::Latin && b.first == CharClass::Han);
-        if (han_latin) b.gap_before = han_latin_em * size_px;
-        if (!is_compressible(a.last_cp) || !is_compressible(b.first_cp)) continue;
+        if (han_latin)
+            b.gap_before = han_latin_em * size_px;
+        if (!is_compressible(a.last_cp) || !is_compressible(b.first_cp))
+            continue;
         // Take the blank that faces the other mark: 」。 (SC) trims 」's right half;
         // centred HK marks give a quarter em each from the facing sides.
         const float from_a = std::min(pair_trim, a.avail_right);
@@ -83,18 +89,22 @@ void apply_spacing(FontStack::Impl& im, Paragraph& p, float size_px, float han_l
 }
 
 bool is_expansion_point(const Atom& a, const Atom& b) {
-    if (b.gap_before > 0) return true;  // Han–Latin gap
+    if (b.gap_before > 0)
+        return true;  // Han–Latin gap
     // A word space in Chinese text ("iPhone 15") may stretch too; otherwise a
     // line with one Latin phrase gets all its slack at one or two Han gaps.
-    if (a.last == CharClass::Space && b.first != CharClass::Space) return true;
+    if (a.last == CharClass::Space && b.first != CharClass::Space)
+        return true;
     const auto cjk = [](CharClass c) {
         return c == CharClass::Han || c == CharClass::Open || c == CharClass::Close ||
                c == CharClass::Stop || c == CharClass::Excl || c == CharClass::Interpunct ||
                c == CharClass::Dash;
     };
-    if (!cjk(a.last) || !cjk(b.first)) return false;
+    if (!cjk(a.last) || !cjk(b.first))
+        return false;
     // Keep marks attached to the character they belong to.
-    if (a.last == CharClass::Open) return false;
+    if (a.last == CharClass::Open)
+        return false;
     if (b.first == CharClass::Close || b.first == CharClass::Stop || b.first == CharClass::Excl ||
         b.first == CharClass::Interpunct)
         return false;

@@ -44,10 +44,10 @@ struct TextStyle {
     Lang lang = kDefaultLang;
     float size_px = 32.0f;
     Weight weight = Weight::Regular;
-    float line_height_em = 1.7f;       // baseline-to-baseline distance / size
-    bool justify = false;              // CJK: both edges; last line flush start
-    float first_line_indent_em = 0.0f; // 2 for Chinese body paragraphs
-    Align align = Align::Start;        // Center: each line centred (titles, tiles)
+    float line_height_em = 1.7f;        // baseline-to-baseline distance / size
+    bool justify = false;               // CJK: both edges; last line flush start
+    float first_line_indent_em = 0.0f;  // 2 for Chinese body paragraphs
+    Align align = Align::Start;         // Center: each line centred (titles, tiles)
 };
 
 struct Glyph {
@@ -64,11 +64,11 @@ struct Line {
     float width = 0;              // px, ink advance of the line (excluding trailing space)
     float baseline = 0;           // px from the layout's top
     std::vector<Glyph> glyphs;
-    float x = 0;             // px from the layout's left edge to the line start (indent/centring)
-    bool overflows = false;  // a single grapheme wider than max_width (logged)
-    bool split_word = false; // no allowed break fitted: cut between graphemes (last resort);
-                             // titles may prefer a smaller size instead
-    bool justified = false;  // extra space was distributed to reach max_width
+    float x = 0;              // px from the layout's left edge to the line start (indent/centring)
+    bool overflows = false;   // a single grapheme wider than max_width (logged)
+    bool split_word = false;  // no allowed break fitted: cut between graphemes (last resort);
+                              // titles may prefer a smaller size instead
+    bool justified = false;   // extra space was distributed to reach max_width
 };
 
 // One laid-out paragraph. A plain value: copy it, cache it, dump it.
@@ -96,7 +96,7 @@ struct GlyphBitmap {
 // Not thread-safe: layout_text() reuses the stack's HarfBuzz buffer, ICU break
 // iterators and scratch space. Use one FontStack per thread.
 class FontStack {
-public:
+  public:
     // Opens every face; an error names the missing file.
     static Result<std::unique_ptr<FontStack>> load(const FontPaths& paths = {});
     ~FontStack();
@@ -112,7 +112,7 @@ public:
     struct Impl;
     Impl& impl() { return *impl_; }
 
-private:
+  private:
     explicit FontStack(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

@@ -5,18 +5,20 @@
 namespace kiosk::text::type_scale {
 
 // Sizes, as multiples of the body size. The app picks kBodyPx for its screen.
-inline constexpr float kBodyPx = 32.0f;      // body text on a 1080p portrait kiosk
-inline constexpr float kCaptionEm = 0.75f;   // captions, credits
+inline constexpr float kBodyPx = 32.0f;     // body text on a 1080p portrait kiosk
+inline constexpr float kCaptionEm = 0.75f;  // captions, credits
 inline constexpr float kBodyEm = 1.0f;
 inline constexpr float kSubheadingEm = 1.25f;
 inline constexpr float kHeadingEm = 1.5f;
 inline constexpr float kTitleEm = 2.0f;
-inline constexpr float kDisplayEm = 3.0f;    // attract-screen titles
+inline constexpr float kDisplayEm = 3.0f;  // attract-screen titles
 
-inline constexpr float px(float em) { return em * kBodyPx; }
+inline constexpr float px(float em) {
+    return em * kBodyPx;
+}
 
 // Baseline-to-baseline distance / size.
-inline constexpr float kBodyLineHeightEm = 1.7f;   // CLREQ recommends 1.5–2 for Han body text
+inline constexpr float kBodyLineHeightEm = 1.7f;  // CLREQ recommends 1.5–2 for Han body text
 inline constexpr float kTitleLineHeightEm = 1.3f;
 
 // Chinese body paragraphs start with a two-character indent.

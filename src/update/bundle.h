@@ -17,7 +17,7 @@ struct BundleOptions {
     // Content version; when empty: event.yaml's top-level `version:`, else the
     // UTC clock as YYYYMMDDHHMM (monotonic enough for hand-made updates).
     std::optional<std::int64_t> version;
-    std::string label;          // shown in status, e.g. "Day 2 programme"
+    std::string label;              // shown in status, e.g. "Day 2 programme"
     std::int64_t created_unix = 0;  // 0 = now
     std::uint64_t max_bundle_bytes = kDefaultMaxBundleBytes;
 };

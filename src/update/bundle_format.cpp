@@ -21,7 +21,8 @@ static_assert(kOffLabelLen + 2 == kFixedHeaderBytes);
 template <class T>
 void put_le(std::vector<unsigned char>& out, std::size_t off, T v) {
     auto u = static_cast<std::make_unsigned_t<T>>(v);
-    for (std::size_t i = 0; i < sizeof(T); ++i) out[off + i] = static_cast<unsigned char>(u >> (8 * i));
+    for (std::size_t i = 0; i < sizeof(T); ++i)
+        out[off + i] = static_cast<unsigned char>(u >> (8 * i));
 }
 
 template <class T>
@@ -70,38 +71,46 @@ Result<std::vector<unsigned char>> seal_bundle(const BundleHeader& header_in,
     return out;
 }
 
-Result<VerifiedBundle> open_bundle(std::span<const unsigned char> file,
-                                   const PublicKey& trusted, const fs::path& where) {
+Result<VerifiedBundle> open_bundle(std::span<const unsigned char> file, const PublicKey& trusted,
+                                   const fs::path& where) {
     if (file.size() < sizeof kBundleMagic ||
         std::memcmp(file.data(), kBundleMagic, sizeof kBundleMagic) != 0)
-        return make_error(where, "this file is not a kiosk update bundle (.kiosk file made with "
-                                 "'kiosk bundle')");
+        return make_error(where,
+                          "this file is not a kiosk update bundle (.kiosk file made with "
+                          "'kiosk bundle')");
     if (file.size() < kFixedHeaderBytes + kSignatureBytes)
-        return make_error(where, "the bundle is incomplete (the file was cut short; copy it again)");
+        return make_error(where,
+                          "the bundle is incomplete (the file was cut short; copy it again)");
 
     // Before the signature is checked these fields are untrusted; they are only
     // used to pick a clearer refusal message, never to accept anything.
     const auto claimed_header = get_le<std::uint32_t>(file, kOffHeaderLen);
     const auto claimed_payload = get_le<std::uint64_t>(file, kOffPayloadSize);
-    const auto claimed_total = static_cast<unsigned __int128>(claimed_header) + claimed_payload + kSignatureBytes;
+    const auto claimed_total =
+        static_cast<unsigned __int128>(claimed_header) + claimed_payload + kSignatureBytes;
     if (claimed_total > file.size())
-        return make_error(where, "the bundle is incomplete (the file was cut short; copy it again)");
+        return make_error(where,
+                          "the bundle is incomplete (the file was cut short; copy it again)");
 
     const auto signed_part = file.first(file.size() - kSignatureBytes);
     const auto sig = file.last(kSignatureBytes);
     if (std::all_of(sig.begin(), sig.end(), [](unsigned char c) { return c == 0; }))
-        return make_error(where, "the bundle is not signed; make it with 'kiosk bundle --key staff.key'");
+        return make_error(where,
+                          "the bundle is not signed; make it with 'kiosk bundle --key staff.key'");
     if (crypto_sign_verify_detached(sig.data(), signed_part.data(), signed_part.size(),
                                     trusted.bytes.data()) != 0) {
         KeyId claimed_id;
         std::memcpy(claimed_id.data(), file.data() + kOffKeyId, claimed_id.size());
         if (claimed_id != trusted.id())
-            return make_error(where, "the bundle was signed with a different key than the one this "
-                                     "kiosk trusts (bundle key " + key_id_hex(claimed_id) +
-                                     ", kiosk key " + key_id_hex(trusted.id()) +
-                                     "); sign it with the venue's staff.key");
-        return make_error(where, "the bundle's signature does not match the kiosk's key: the file "
-                                 "was changed or damaged after it was signed; make and copy it again");
+            return make_error(where,
+                              "the bundle was signed with a different key than the one this "
+                              "kiosk trusts (bundle key " +
+                                  key_id_hex(claimed_id) + ", kiosk key " +
+                                  key_id_hex(trusted.id()) +
+                                  "); sign it with the venue's staff.key");
+        return make_error(where,
+                          "the bundle's signature does not match the kiosk's key: the file "
+                          "was changed or damaged after it was signed; make and copy it again");
     }
 
     // From here on every byte is authenticated.
@@ -119,8 +128,10 @@ Result<VerifiedBundle> open_bundle(std::span<const unsigned char> file,
     b.header.payload_size = claimed_payload;
     std::memcpy(b.header.payload_hash.data(), file.data() + kOffHash, kPayloadHashBytes);
     std::memcpy(b.header.key_id.data(), file.data() + kOffKeyId, sizeof(KeyId));
-    b.header.label.assign(reinterpret_cast<const char*>(file.data()) + kFixedHeaderBytes, label_len);
-    if (b.header.content_version <= 0) return make_error(where, "the bundle's version number is invalid");
+    b.header.label.assign(reinterpret_cast<const char*>(file.data()) + kFixedHeaderBytes,
+                          label_len);
+    if (b.header.content_version <= 0)
+        return make_error(where, "the bundle's version number is invalid");
     b.payload = file.subspan(claimed_header, claimed_payload);
     std::array<unsigned char, kPayloadHashBytes> h;
     hash_payload(b.payload, h);

@@ -48,12 +48,14 @@ Args parse(const std::vector<std::string>& in, const std::vector<std::string>& w
 std::optional<std::int64_t> to_int(const std::string& s) {
     std::int64_t v = 0;
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    if (ec != std::errc() || p != s.data() + s.size())
+        return std::nullopt;
     return v;
 }
 
 int usage(std::ostream& err, const std::string& problem, const char* text) {
-    if (!problem.empty()) err << "kiosk: " << problem << "\n";
+    if (!problem.empty())
+        err << "kiosk: " << problem << "\n";
     err << "usage: " << text << "\n";
     return 2;
 }
@@ -71,9 +73,9 @@ int run_keygen(const std::vector<std::string>& args, std::ostream& out, std::ost
         return 1;
     }
     const std::string prefix = a.values.at("out");
-    out << "Wrote " << prefix << ".key (SECRET: keep it off the kiosks and off USB sticks) and " << prefix
-        << ".pub (goes into the kiosk image as /etc/kiosk/staff.pub). Key id " << key_id_hex(pk.value().id())
-        << ".\n";
+    out << "Wrote " << prefix << ".key (SECRET: keep it off the kiosks and off USB sticks) and "
+        << prefix << ".pub (goes into the kiosk image as /etc/kiosk/staff.pub). Key id "
+        << key_id_hex(pk.value().id()) << ".\n";
     return 0;
 }
 
@@ -82,16 +84,21 @@ int run_bundle(const std::vector<std::string>& args, std::ostream& out, std::ost
     static const char* kUsage =
         "kiosk bundle CONTENT_DIR --key staff.key --out NAME.kiosk [--version N] [--label TEXT]";
     const Args a = parse(args, {"key", "out", "version", "label"}, {});
-    if (!a.error.empty()) return usage(err, a.error, kUsage);
-    if (a.positional.size() != 1) return usage(err, "give exactly one content folder", kUsage);
-    if (!a.values.count("key") || !a.values.count("out")) return usage(err, "--key and --out are required", kUsage);
+    if (!a.error.empty())
+        return usage(err, a.error, kUsage);
+    if (a.positional.size() != 1)
+        return usage(err, "give exactly one content folder", kUsage);
+    if (!a.values.count("key") || !a.values.count("out"))
+        return usage(err, "--key and --out are required", kUsage);
     const fs::path content = a.positional[0];
     BundleOptions opt;
     if (a.values.count("version")) {
         opt.version = to_int(a.values.at("version"));
-        if (!opt.version || *opt.version <= 0) return usage(err, "--version must be a positive whole number", kUsage);
+        if (!opt.version || *opt.version <= 0)
+            return usage(err, "--version must be a positive whole number", kUsage);
     }
-    if (a.values.count("label")) opt.label = a.values.at("label");
+    if (a.values.count("label"))
+        opt.label = a.values.at("label");
 
     if (validate) {
         const Diagnostics d = validate(content);
@@ -123,16 +130,21 @@ int run_bundle(const std::vector<std::string>& args, std::ostream& out, std::ost
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                const ContentValidator& validate) {
     static const char* kUsage =
-        "kiosk import FILE.kiosk|STICK_DIR [--data DIR] [--pubkey KEY.pub] [--allow-downgrade] [--keep N]";
+        "kiosk import FILE.kiosk|STICK_DIR [--data DIR] [--pubkey KEY.pub] [--allow-downgrade] "
+        "[--keep N]";
     const Args a = parse(args, {"data", "pubkey", "keep"}, {"allow-downgrade"});
-    if (!a.error.empty()) return usage(err, a.error, kUsage);
-    if (a.positional.size() != 1) return usage(err, "give exactly one bundle file or stick folder", kUsage);
+    if (!a.error.empty())
+        return usage(err, a.error, kUsage);
+    if (a.positional.size() != 1)
+        return usage(err, "give exactly one bundle file or stick folder", kUsage);
     ImportOptions opt;
-    if (a.values.count("data")) opt.data_dir = a.values.at("data");
+    if (a.values.count("data"))
+        opt.data_dir = a.values.at("data");
     opt.allow_downgrade = a.flags.count("allow-downgrade") > 0;
     if (a.values.count("keep")) {
         const auto keep = to_int(a.values.at("keep"));
-        if (!keep || *keep < 1 || *keep > 100) return usage(err, "--keep must be between 1 and 100", kUsage);
+        if (!keep || *keep < 1 || *keep > 100)
+            return usage(err, "--keep must be between 1 and 100", kUsage);
         opt.keep_versions = static_cast<int>(*keep);
     }
     auto pk = load_public_key(a.values.count("pubkey") ? a.values.at("pubkey") : kDefaultPublicKey);
@@ -153,7 +165,8 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         err << "not updated: " << r.error().message << "\n";
         return 1;
     }
-    for (const auto& w : r.value().warnings.items()) err << w.str() << "\n";
+    for (const auto& w : r.value().warnings.items())
+        err << w.str() << "\n";
     out << r.value().message << "\n";
     return 0;
 }
@@ -161,8 +174,11 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
 int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     static const char* kUsage = "kiosk status [--data DIR]";
     const Args a = parse(args, {"data"}, {});
-    if (!a.error.empty() || !a.positional.empty()) return usage(err, a.error, kUsage);
-    out << update::status(a.values.count("data") ? fs::path(a.values.at("data")) : fs::path(kDefaultDataDir)).text();
+    if (!a.error.empty() || !a.positional.empty())
+        return usage(err, a.error, kUsage);
+    out << update::status(a.values.count("data") ? fs::path(a.values.at("data"))
+                                                 : fs::path(kDefaultDataDir))
+               .text();
     return 0;
 }
 

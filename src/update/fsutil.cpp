@@ -11,7 +11,9 @@
 
 namespace kiosk::update {
 
-void ArchiveEntryDeleter::operator()(archive_entry* e) const { archive_entry_free(e); }
+void ArchiveEntryDeleter::operator()(archive_entry* e) const {
+    archive_entry_free(e);
+}
 
 Diagnostic make_error(const fs::path& where, std::string message) {
     Diagnostic d;
@@ -51,7 +53,8 @@ Result<std::vector<unsigned char>> read_file_limited(
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0)
         return make_error(file, "cannot read the file: " + describe_errno(errno));
-    if (!S_ISREG(st.st_mode)) return make_error(file, "this is not a regular file");
+    if (!S_ISREG(st.st_mode))
+        return make_error(file, "this is not a regular file");
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > max_bytes)
         return make_error(file, "the file is too large (" + std::to_string(size) +
@@ -62,7 +65,8 @@ Result<std::vector<unsigned char>> read_file_limited(
         const std::size_t want = std::min<std::uint64_t>(size - got, 1 << 20);
         const ssize_t n = ::read(fd.get(), data.data() + got, want);
         if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
             return make_error(file, "reading the file failed: " + describe_errno(errno));
         }
         if (n == 0)
@@ -70,7 +74,8 @@ Result<std::vector<unsigned char>> read_file_limited(
                                         std::to_string(size) +
                                         " bytes; was the USB stick pulled out?)");
         got += static_cast<std::uint64_t>(n);
-        if (on_chunk) on_chunk(got);
+        if (on_chunk)
+            on_chunk(got);
     }
     // A file that grew while we read it is not the file we measured either.
     unsigned char extra = 0;
@@ -85,7 +90,8 @@ Result<Ok> write_all(int fd, const void* data, std::size_t size, const fs::path&
     while (size > 0) {
         const ssize_t n = ::write(fd, p, size);
         if (n < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             return make_error(what, "writing failed: " + describe_errno(errno));
         }
         p += n;
@@ -96,7 +102,8 @@ Result<Ok> write_all(int fd, const void* data, std::size_t size, const fs::path&
 
 Result<Ok> fsync_path(const fs::path& p) {
     UniqueFd fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-    if (!fd.valid()) return make_error(p, "cannot open for sync: " + describe_errno(errno));
+    if (!fd.valid())
+        return make_error(p, "cannot open for sync: " + describe_errno(errno));
     if (::fsync(fd.get()) != 0)
         return make_error(p, "saving to storage failed: " + describe_errno(errno));
     return Ok{};
@@ -107,7 +114,8 @@ Result<Ok> write_file_atomic(const fs::path& file, std::string_view data, unsign
     {
         UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
                            static_cast<mode_t>(mode)));
-        if (!fd.valid()) return make_error(tmp, "cannot create: " + describe_errno(errno));
+        if (!fd.valid())
+            return make_error(tmp, "cannot create: " + describe_errno(errno));
         auto w = write_all(fd.get(), data.data(), data.size(), tmp);
         if (w && ::fsync(fd.get()) != 0)
             w = make_error(tmp, "saving to storage failed: " + describe_errno(errno));
@@ -141,13 +149,15 @@ std::string random_hex(std::size_t bytes) {
 
 std::string iso_utc(std::int64_t unix_seconds) {
     const std::time_t t = static_cast<std::time_t>(unix_seconds);
-    std::tm tm {};
+    std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
 }
 
-std::int64_t now_unix() { return static_cast<std::int64_t>(std::time(nullptr)); }
+std::int64_t now_unix() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
 
 }  // namespace kiosk::update

@@ -19,7 +19,8 @@
 namespace kiosk::update {
 
 // Supplied by the content module: errors make the import refuse the bundle.
-using ContentValidator = std::function<kiosk::Diagnostics(const std::filesystem::path& content_dir)>;
+using ContentValidator =
+    std::function<kiosk::Diagnostics(const std::filesystem::path& content_dir)>;
 
 // fraction in [0, 1]; stage is a short English word for the progress bar
 // ("reading", "checking signature", "unpacking", "validating", "installing", "done").
@@ -61,6 +62,7 @@ struct ImportReport {
 // Refusals leave the active content untouched and explain themselves in the
 // Diagnostic's message; they are also appended to DATA/import.log.
 Result<ImportReport> import_bundle(const fs::path& bundle_file, const ImportOptions& options,
-                                   const ContentValidator& validate, const ImportProgress& progress = {});
+                                   const ContentValidator& validate,
+                                   const ImportProgress& progress = {});
 
 }  // namespace kiosk::update

@@ -33,13 +33,15 @@ std::string encode(const char (&tag)[4], const KeyId& id, const unsigned char* k
 }
 
 // Returns the decoded blob of the first non-comment, non-blank line.
-Result<std::string> decode_blob(std::string_view text, const fs::path& where,
-                                const char (&tag)[4], std::size_t key_len, const char* kind) {
+Result<std::string> decode_blob(std::string_view text, const fs::path& where, const char (&tag)[4],
+                                std::size_t key_len, const char* kind) {
     std::istringstream in{std::string(text)};
     std::string line;
     while (std::getline(in, line)) {
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+            line.pop_back();
+        if (line.empty() || line[0] == '#')
+            continue;
         std::string blob(line.size(), '\0');
         std::size_t len = 0;
         if (sodium_base642bin(reinterpret_cast<unsigned char*>(blob.data()), blob.size(),
@@ -47,12 +49,15 @@ Result<std::string> decode_blob(std::string_view text, const fs::path& where,
                               sodium_base64_VARIANT_ORIGINAL) != 0)
             return make_error(where, std::string("this is not a valid ") + kind + " file");
         blob.resize(len);
-        if (len != kTagLen + sizeof(KeyId) + key_len || std::memcmp(blob.data(), tag, kTagLen) != 0) {
-            const bool other = len >= kTagLen && (std::memcmp(blob.data(), kPublicTag, kTagLen) == 0 ||
-                                                  std::memcmp(blob.data(), kSecretTag, kTagLen) == 0);
-            return make_error(where, other ? std::string("this is the wrong kind of key file (expected a ") +
-                                                 kind + ")"
-                                           : std::string("this is not a valid ") + kind + " file");
+        if (len != kTagLen + sizeof(KeyId) + key_len ||
+            std::memcmp(blob.data(), tag, kTagLen) != 0) {
+            const bool other =
+                len >= kTagLen && (std::memcmp(blob.data(), kPublicTag, kTagLen) == 0 ||
+                                   std::memcmp(blob.data(), kSecretTag, kTagLen) == 0);
+            return make_error(
+                where,
+                other ? std::string("this is the wrong kind of key file (expected a ") + kind + ")"
+                      : std::string("this is not a valid ") + kind + " file");
         }
         return blob;
     }
@@ -61,7 +66,8 @@ Result<std::string> decode_blob(std::string_view text, const fs::path& where,
 
 Result<std::string> read_small_text(const fs::path& file) {
     auto bytes = read_file_limited(file, 64 * 1024);
-    if (!bytes) return bytes.error();
+    if (!bytes)
+        return bytes.error();
     return std::string(bytes.value().begin(), bytes.value().end());
 }
 
@@ -102,7 +108,8 @@ std::string encode_secret_key(const SecretKey& sk) {
 
 Result<PublicKey> parse_public_key(std::string_view text, const fs::path& where) {
     auto blob = decode_blob(text, where, kPublicTag, crypto_sign_PUBLICKEYBYTES, "public key");
-    if (!blob) return blob.error();
+    if (!blob)
+        return blob.error();
     PublicKey pk;
     std::memcpy(pk.bytes.data(), blob.value().data() + kTagLen + sizeof(KeyId), pk.bytes.size());
     if (std::memcmp(blob.value().data() + kTagLen, pk.id().data(), sizeof(KeyId)) != 0)
@@ -112,7 +119,8 @@ Result<PublicKey> parse_public_key(std::string_view text, const fs::path& where)
 
 Result<SecretKey> parse_secret_key(std::string_view text, const fs::path& where) {
     auto blob = decode_blob(text, where, kSecretTag, crypto_sign_SECRETKEYBYTES, "secret key");
-    if (!blob) return blob.error();
+    if (!blob)
+        return blob.error();
     SecretKey sk;
     std::memcpy(sk.bytes.data(), blob.value().data() + kTagLen + sizeof(KeyId), sk.bytes.size());
     sodium_memzero(blob.value().data(), blob.value().size());
@@ -128,20 +136,23 @@ Result<SecretKey> parse_secret_key(std::string_view text, const fs::path& where)
 
 Result<PublicKey> load_public_key(const fs::path& file) {
     auto text = read_small_text(file);
-    if (!text) return text.error();
+    if (!text)
+        return text.error();
     return parse_public_key(text.value(), file);
 }
 
 Result<SecretKey> load_secret_key(const fs::path& file) {
     auto text = read_small_text(file);
-    if (!text) return text.error();
+    if (!text)
+        return text.error();
     auto sk = parse_secret_key(text.value(), file);
     sodium_memzero(text.value().data(), text.value().size());
     return sk;
 }
 
 Result<PublicKey> keygen(const fs::path& out_prefix) {
-    if (sodium_init() < 0) return make_error(out_prefix, "libsodium failed to initialise");
+    if (sodium_init() < 0)
+        return make_error(out_prefix, "libsodium failed to initialise");
     SecretKey sk;
     PublicKey pk;
     crypto_sign_keypair(pk.bytes.data(), sk.bytes.data());
@@ -149,22 +160,26 @@ Result<PublicKey> keygen(const fs::path& out_prefix) {
     const fs::path pub_file = out_prefix.string() + ".pub";
     {
         // O_EXCL: overwriting a secret key would orphan every kiosk that trusts it.
-        UniqueFd fd(::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+        UniqueFd fd(
+            ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
         if (!fd.valid())
-            return make_error(key_file, errno == EEXIST
-                                            ? "a key file with this name already exists; not overwriting it"
-                                            : "cannot create the key file: " + describe_errno(errno));
+            return make_error(key_file,
+                              errno == EEXIST
+                                  ? "a key file with this name already exists; not overwriting it"
+                                  : "cannot create the key file: " + describe_errno(errno));
         std::string text = encode_secret_key(sk);
         auto w = write_all(fd.get(), text.data(), text.size(), key_file);
         sodium_memzero(text.data(), text.size());
-        if (w && ::fsync(fd.get()) != 0) w = make_error(key_file, describe_errno(errno));
+        if (w && ::fsync(fd.get()) != 0)
+            w = make_error(key_file, describe_errno(errno));
         if (!w) {
             ::unlink(key_file.c_str());
             return w.error();
         }
     }
     auto w = write_file_atomic(pub_file, encode_public_key(pk), 0644);
-    if (!w) return w.error();
+    if (!w)
+        return w.error();
     return pk;
 }
 

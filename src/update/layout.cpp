@@ -19,12 +19,14 @@ namespace {
 std::optional<std::int64_t> parse_int(std::string_view s) {
     std::int64_t v = 0;
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    if (ec != std::errc() || p != s.data() + s.size())
+        return std::nullopt;
     return v;
 }
 
 std::string one_line(std::string s) {
-    std::replace_if(s.begin(), s.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+    std::replace_if(
+        s.begin(), s.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     return s;
 }
 
@@ -40,7 +42,8 @@ Result<Ok> ensure_layout(const Layout& l) {
 
 Result<DataLock> DataLock::acquire(const Layout& l) {
     UniqueFd fd(::open(l.lock().c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
-    if (!fd.valid()) return make_error(l.lock(), "cannot open the lock file: " + describe_errno(errno));
+    if (!fd.valid())
+        return make_error(l.lock(), "cannot open the lock file: " + describe_errno(errno));
     if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0)
         return make_error(l.data, "another update is in progress; wait for it to finish");
     return DataLock(std::move(fd));
@@ -48,9 +51,10 @@ Result<DataLock> DataLock::acquire(const Layout& l) {
 
 std::string encode_info(const VersionInfo& i) {
     std::ostringstream o;
-    o << "version=" << i.version << "\nlabel=" << one_line(i.label) << "\ncreated=" << i.created_unix
-      << "\nimported=" << i.imported_unix << "\n";
-    if (i.replaced) o << "replaced=" << *i.replaced << "\n";
+    o << "version=" << i.version << "\nlabel=" << one_line(i.label)
+      << "\ncreated=" << i.created_unix << "\nimported=" << i.imported_unix << "\n";
+    if (i.replaced)
+        o << "replaced=" << *i.replaced << "\n";
     o << "source=" << one_line(i.source) << "\n";
     return o.str();
 }
@@ -60,18 +64,25 @@ std::optional<VersionInfo> read_version(const Layout& l, std::int64_t version) {
     info.version = version;
     info.dir = l.version_dir(version);
     std::error_code ec;
-    if (!fs::is_directory(info.content_dir(), ec)) return std::nullopt;
+    if (!fs::is_directory(info.content_dir(), ec))
+        return std::nullopt;
     std::ifstream in(info.dir / "info.txt");
     std::string line;
     while (std::getline(in, line)) {
         const auto eq = line.find('=');
-        if (eq == std::string::npos) continue;
+        if (eq == std::string::npos)
+            continue;
         const std::string key = line.substr(0, eq), val = line.substr(eq + 1);
-        if (key == "label") info.label = val;
-        else if (key == "created") info.created_unix = parse_int(val).value_or(0);
-        else if (key == "imported") info.imported_unix = parse_int(val).value_or(0);
-        else if (key == "replaced") info.replaced = parse_int(val);
-        else if (key == "source") info.source = val;
+        if (key == "label")
+            info.label = val;
+        else if (key == "created")
+            info.created_unix = parse_int(val).value_or(0);
+        else if (key == "imported")
+            info.imported_unix = parse_int(val).value_or(0);
+        else if (key == "replaced")
+            info.replaced = parse_int(val);
+        else if (key == "source")
+            info.source = val;
     }
     info.bad = fs::exists(info.dir / "BAD", ec);
     return info;
@@ -82,21 +93,27 @@ std::vector<VersionInfo> list_versions(const Layout& l) {
     std::error_code ec;
     for (fs::directory_iterator it(l.versions(), ec), end; !ec && it != end; it.increment(ec)) {
         const auto v = parse_int(it->path().filename().string());
-        if (!v || *v <= 0 || it->path().filename().string() != std::to_string(*v)) continue;
-        if (auto info = read_version(l, *v)) out.push_back(std::move(*info));
+        if (!v || *v <= 0 || it->path().filename().string() != std::to_string(*v))
+            continue;
+        if (auto info = read_version(l, *v))
+            out.push_back(std::move(*info));
     }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version > b.version; });
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.version > b.version; });
     return out;
 }
 
 std::optional<std::int64_t> current_version(const Layout& l) {
     std::error_code ec;
     const fs::path target = fs::read_symlink(l.current(), ec);
-    if (ec) return std::nullopt;
+    if (ec)
+        return std::nullopt;
     const std::string s = target.generic_string();
-    if (!s.starts_with("versions/")) return std::nullopt;
+    if (!s.starts_with("versions/"))
+        return std::nullopt;
     const auto v = parse_int(std::string_view(s).substr(9));
-    if (!v || !fs::is_directory(l.version_dir(*v) / "content", ec)) return std::nullopt;
+    if (!v || !fs::is_directory(l.version_dir(*v) / "content", ec))
+        return std::nullopt;
     return v;
 }
 
@@ -134,7 +151,8 @@ void clean_debris(const Layout& l) {
     for (fs::directory_iterator it(l.versions(), ec), end; !ec && it != end; it.increment(ec)) {
         std::error_code ec2;
         for (fs::directory_iterator f(it->path(), ec2), fend; !ec2 && f != fend; f.increment(ec2))
-            if (f->path().filename().string().find(".tmp-") != std::string::npos) fs::remove(f->path(), ec2);
+            if (f->path().filename().string().find(".tmp-") != std::string::npos)
+                fs::remove(f->path(), ec2);
     }
 }
 
@@ -144,23 +162,28 @@ std::vector<std::int64_t> prune_versions(const Layout& l, int keep) {
     const auto active = current_version(l);
     if (active) {
         kept.insert(*active);
-        if (auto info = read_version(l, *active); info && info->replaced) kept.insert(*info->replaced);
+        if (auto info = read_version(l, *active); info && info->replaced)
+            kept.insert(*info->replaced);
     }
     // Good versions first (they are fallback candidates); bad ones only fill
     // spare slots, so the staff menu can still show what failed.
     for (const bool bad : {false, true})
         for (const auto& v : versions)
-            if (static_cast<int>(kept.size()) < keep && v.bad == bad) kept.insert(v.version);
+            if (static_cast<int>(kept.size()) < keep && v.bad == bad)
+                kept.insert(v.version);
     std::vector<std::int64_t> removed;
     for (const auto& v : versions) {
-        if (kept.count(v.version)) continue;
-        if (discard_dir(l, v.dir)) removed.push_back(v.version);
+        if (kept.count(v.version))
+            continue;
+        if (discard_dir(l, v.dir))
+            removed.push_back(v.version);
     }
     return removed;
 }
 
 void append_log(const Layout& l, const std::string& line) {
-    UniqueFd fd(::open(l.log().c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644));
+    UniqueFd fd(
+        ::open(l.log().c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644));
     if (!fd.valid()) {
         log_warn("cannot write " + l.log().string() + ": " + describe_errno(errno));
         return;

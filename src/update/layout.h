@@ -23,12 +23,12 @@ namespace kiosk::update {
 struct VersionInfo {
     std::int64_t version = 0;
     std::string label;
-    std::int64_t created_unix = 0;   // when the bundle was made
-    std::int64_t imported_unix = 0;  // when this kiosk installed it
+    std::int64_t created_unix = 0;         // when the bundle was made
+    std::int64_t imported_unix = 0;        // when this kiosk installed it
     std::optional<std::int64_t> replaced;  // version active before this import
-    std::string source;              // bundle file name
-    bool bad = false;                // marked unloadable by the app
-    fs::path dir;                    // DATA/versions/<version>
+    std::string source;                    // bundle file name
+    bool bad = false;                      // marked unloadable by the app
+    fs::path dir;                          // DATA/versions/<version>
     fs::path content_dir() const { return dir / "content"; }
 };
 
@@ -48,11 +48,11 @@ Result<Ok> ensure_layout(const Layout& l);
 
 // Exclusive, non-blocking writer lock on DATA/.lock (released on destruction).
 class DataLock {
-public:
+  public:
     static Result<DataLock> acquire(const Layout& l);
     bool held() const { return fd_.valid(); }
 
-private:
+  private:
     explicit DataLock(UniqueFd fd) : fd_(std::move(fd)) {}
     UniqueFd fd_;
 };

@@ -13,28 +13,35 @@ std::vector<fs::path> find_bundles(const fs::path& stick_dir) {
     std::error_code ec;
     for (fs::directory_iterator it(stick_dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name.starts_with(".")) continue;
+        if (name.starts_with("."))
+            continue;
         std::string ext = it->path().extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (ext != ".kiosk") continue;
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        if (ext != ".kiosk")
+            continue;
         std::error_code ec2;
-        if (fs::is_regular_file(it->symlink_status(ec2))) out.push_back(it->path());
+        if (fs::is_regular_file(it->symlink_status(ec2)))
+            out.push_back(it->path());
     }
     std::sort(out.begin(), out.end());
     return out;
 }
 
 std::string StickImport::summary() const {
-    if (report) return report->message;
+    if (report)
+        return report->message;
     return "not updated: " + (error ? error->message : std::string("unknown error"));
 }
 
 std::string render_report(const StickImport& r, const StoreStatus& after) {
     std::string t = "Kiosk update report, " + iso_utc(now_unix()) + "\n\n";
-    if (r.bundle) t += "Update file: " + r.bundle->filename().string() + "\n";
+    if (r.bundle)
+        t += "Update file: " + r.bundle->filename().string() + "\n";
     if (r.report) {
         t += "Result: " + r.report->message + "\n";
-        for (const auto& w : r.report->warnings.items()) t += "  warning: " + w.str() + "\n";
+        for (const auto& w : r.report->warnings.items())
+            t += "  warning: " + w.str() + "\n";
     } else {
         t += "Result: NOT UPDATED. The kiosk keeps showing what it showed before.\n";
         t += "Reason: " + (r.error ? r.error->message : std::string("unknown")) + "\n";
@@ -45,7 +52,8 @@ std::string render_report(const StickImport& r, const StoreStatus& after) {
 
 bool write_stick_report(const fs::path& stick_dir, const std::string& text) {
     auto w = write_file_atomic(stick_dir / kReportFileName, text);
-    if (!w) log_info("no report written to the stick (" + w.error().message + ")");
+    if (!w)
+        log_info("no report written to the stick (" + w.error().message + ")");
     return w.ok();
 }
 
@@ -55,18 +63,23 @@ StickImport import_from_stick(const fs::path& stick_dir, const ImportOptions& op
     r.stick_dir = stick_dir;
     const auto bundles = find_bundles(stick_dir);
     if (bundles.empty()) {
-        r.error = make_error(stick_dir, "no update file (*.kiosk) at the top level of the USB stick");
+        r.error =
+            make_error(stick_dir, "no update file (*.kiosk) at the top level of the USB stick");
     } else if (bundles.size() > 1) {
         // Guessing which one staff meant could install the wrong programme.
-        r.error = make_error(stick_dir, "the USB stick holds " + std::to_string(bundles.size()) +
-                                            " update files (*.kiosk); keep only the one to install");
+        r.error =
+            make_error(stick_dir, "the USB stick holds " + std::to_string(bundles.size()) +
+                                      " update files (*.kiosk); keep only the one to install");
     } else {
         r.bundle = bundles.front();
         auto res = import_bundle(bundles.front(), options, validate, progress);
-        if (res) r.report = std::move(res.value());
-        else r.error = res.error();
+        if (res)
+            r.report = std::move(res.value());
+        else
+            r.error = res.error();
     }
-    r.report_written = write_stick_report(stick_dir, render_report(r, update::status(options.data_dir)));
+    r.report_written =
+        write_stick_report(stick_dir, render_report(r, update::status(options.data_dir)));
     return r;
 }
 

@@ -18,10 +18,10 @@ std::vector<fs::path> find_bundles(const fs::path& stick_dir);
 
 struct StickImport {
     fs::path stick_dir;
-    std::optional<fs::path> bundle;        // the file tried, if any
-    std::optional<ImportReport> report;    // on success (incl. "already active")
-    std::optional<Diagnostic> error;       // why nothing changed
-    bool report_written = false;           // kiosk-report.txt made it onto the stick
+    std::optional<fs::path> bundle;      // the file tried, if any
+    std::optional<ImportReport> report;  // on success (incl. "already active")
+    std::optional<Diagnostic> error;     // why nothing changed
+    bool report_written = false;         // kiosk-report.txt made it onto the stick
 
     bool ok() const { return report.has_value(); }
     // One line for the screen: "updated to version 7 (Day 2)" / "not updated: ...".
@@ -30,7 +30,8 @@ struct StickImport {
 
 // Never fails because the stick is read-only: the report is best effort.
 StickImport import_from_stick(const fs::path& stick_dir, const ImportOptions& options,
-                              const ContentValidator& validate, const ImportProgress& progress = {});
+                              const ContentValidator& validate,
+                              const ImportProgress& progress = {});
 
 // The text of kiosk-report.txt.
 std::string render_report(const StickImport& result, const StoreStatus& after);

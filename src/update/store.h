@@ -26,14 +26,15 @@ struct StoreStatus {
 StoreStatus status(const fs::path& data_dir);
 
 class ContentStore {
-public:
+  public:
     // Creates the layout if missing, deletes debris from interrupted imports
     // (unless an import holds the lock right now), and repairs `current` if it
     // points to a missing or BAD version by falling back to the newest good one.
     // Also prunes to `keep_versions`: an import killed between installing a
     // version and activating it leaves a complete but never-active version dir,
     // and repeated power cuts must not pile those up.
-    static Result<ContentStore> open(const fs::path& data_dir = kDefaultDataDir, int keep_versions = 3);
+    static Result<ContentStore> open(const fs::path& data_dir = kDefaultDataDir,
+                                     int keep_versions = 3);
 
     // The version to show, or nullopt: show the built-in content.
     std::optional<VersionInfo> active() const;
@@ -55,10 +56,11 @@ public:
     StoreStatus status() const { return update::status(layout_.data); }
     const fs::path& data_dir() const { return layout_.data; }
 
-private:
+  private:
     explicit ContentStore(Layout l) : layout_(std::move(l)) {}
     // Switches to the best good version other than `avoid`; logs why.
-    Result<std::optional<VersionInfo>> fall_back(std::optional<std::int64_t> avoid, const std::string& why);
+    Result<std::optional<VersionInfo>> fall_back(std::optional<std::int64_t> avoid,
+                                                 const std::string& why);
     Layout layout_;
 };
 

@@ -25,7 +25,7 @@ struct StickEvent {
 };
 
 class UsbWatcher {
-public:
+  public:
     static Result<UsbWatcher> open(const UsbWatcherOptions& options = {});
 
     // Becomes readable when poll() may have news (inotify on the root plus
@@ -38,9 +38,12 @@ public:
     // one lstat() per known or pending stick directory.
     std::vector<StickEvent> poll();
 
-private:
+  private:
     UsbWatcher(UsbWatcherOptions o, UniqueFd ep, UniqueFd in, UniqueFd mounts)
-        : options_(std::move(o)), epoll_(std::move(ep)), inotify_(std::move(in)), mounts_(std::move(mounts)) {}
+        : options_(std::move(o)),
+          epoll_(std::move(ep)),
+          inotify_(std::move(in)),
+          mounts_(std::move(mounts)) {}
     // Sticks present now; directories that are not (yet) mount points go to `pending`.
     std::set<fs::path> present(std::set<fs::path>& pending) const;
     bool is_stick(const fs::path& dir, unsigned long root_dev) const;

@@ -16,9 +16,11 @@ struct Env {
 inline Env& env() {
     static Env e = [] {
         Env x;
-        if (auto f = text::FontStack::load()) x.fonts = std::move(f.value());
+        if (auto f = text::FontStack::load())
+            x.fonts = std::move(f.value());
         auto r = content::load_bundle(std::string(KIOSK_SOURCE_DIR) + "/content");
-        if (r.bundle) x.bundle = std::make_shared<const content::Bundle>(std::move(*r.bundle));
+        if (r.bundle)
+            x.bundle = std::make_shared<const content::Bundle>(std::move(*r.bundle));
         return x;
     }();
     return e;

@@ -16,7 +16,7 @@ using test::env;
 using T = input::PointerEvent::Type;
 
 class AppTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         ASSERT_TRUE(env().fonts);
         ASSERT_TRUE(env().bundle);
@@ -44,7 +44,8 @@ protected:
         app_->pointer({T::Up, x2, y2, now_});
     }
     void settle(Millis ms = 1000) {
-        for (Millis end = now_ + ms; now_ < end; now_ += 16) app_->tick(now_);
+        for (Millis end = now_ + ms; now_ < end; now_ += 16)
+            app_->tick(now_);
     }
     const PageId& page() { return app_->session().page(); }
 
@@ -129,7 +130,8 @@ TEST_F(AppTest, AttractLoopCyclesUntilTheFirstTouchWhichOnlyWakes) {
     settle(2'000);
     app_->frame();
     int frames = 0;
-    for (int i = 0; i < 200; ++i, now_ += 16) frames += app_->tick(now_) ? (app_->frame(), 1) : 0;
+    for (int i = 0; i < 200; ++i, now_ += 16)
+        frames += app_->tick(now_) ? (app_->frame(), 1) : 0;
     EXPECT_EQ(frames, 0);
     settle(7'000);
     EXPECT_EQ(app_->attract_slide(), 1);
@@ -146,12 +148,13 @@ TEST_F(AppTest, AttractLoopCyclesUntilTheFirstTouchWhichOnlyWakes) {
 }
 
 TEST_F(AppTest, LanguageSwitchKeepsPageAndParagraph) {
-    app_->resize({480, 800, 96, false});  // a small portrait panel: pages scroll
+    app_->resize({480, 800, 96, false});      // a small portrait panel: pages scroll
     app_->show(PageId::about(), Lang::ZhHK);  // the longest page
     auto dl = app_->page();
     const float max_scroll = dl->content_height - dl->viewport.h;
     size_t k = 0;  // the last paragraph that can be scrolled to the top
-    while (k + 1 < dl->anchors.size() && dl->anchors[k + 1] <= max_scroll) ++k;
+    while (k + 1 < dl->anchors.size() && dl->anchors[k + 1] <= max_scroll)
+        ++k;
     ASSERT_GE(k, 1u) << "the page is too short for this test";
     drag(240, 700, 240, 700 - (dl->anchors[k] + 24), 2000);  // slow: no fling
     settle();
@@ -162,7 +165,8 @@ TEST_F(AppTest, LanguageSwitchKeepsPageAndParagraph) {
     const auto en = app_->page();
     ASSERT_GT(en->anchors.size(), k);
     // The same paragraph is at the top again, now in English.
-    EXPECT_NEAR(app_->scroll(), std::min(en->anchors[k], en->content_height - en->viewport.h), 1.0f);
+    EXPECT_NEAR(app_->scroll(), std::min(en->anchors[k], en->content_height - en->viewport.h),
+                1.0f);
     EXPECT_GT(app_->scroll(), 0);
 }
 
@@ -177,7 +181,8 @@ TEST_F(AppTest, LargerTextGrowsTheBodyText) {
 TEST_F(AppTest, NothingIsDrawnWhileNothingMoves) {
     app_->frame();
     int frames = 0;
-    for (Millis t = 0; t < 10'000; t += 16) frames += app_->tick(t);
+    for (Millis t = 0; t < 10'000; t += 16)
+        frames += app_->tick(t);
     EXPECT_EQ(frames, 0);
 }
 

@@ -8,7 +8,8 @@ namespace kiosk::app {
 namespace {
 
 TEST(Replay, ParsesEveryCommand) {
-    auto r = parse_replay("# tour\nwait 100\ntap 10 20\ndrag 1 2 3 4 250\nkey Escape\nshot a.png\n", "t.events");
+    auto r = parse_replay("# tour\nwait 100\ntap 10 20\ndrag 1 2 3 4 250\nkey Escape\nshot a.png\n",
+                          "t.events");
     ASSERT_TRUE(r) << r.error().str();
     ASSERT_EQ(r.value().size(), 5u);
     EXPECT_EQ(r.value()[2].kind, ReplayCommand::Kind::Drag);
@@ -33,7 +34,8 @@ TEST(Replay, TourIntoAreaScrollSwipeHomeAndIdle) {
     int area = -1;
     for (int i = 0; i < 12 && area < 0; ++i) {
         app.show(layout::PageId::area_at(i), Lang::ZhHK);
-        if (app.page()->content_height > app.page()->viewport.h + 200) area = i;
+        if (app.page()->content_height > app.page()->viewport.h + 200)
+            area = i;
     }
     ASSERT_GE(area, 0);
     app.show(layout::PageId::home(), Lang::ZhHK);
@@ -50,7 +52,8 @@ TEST(Replay, TourIntoAreaScrollSwipeHomeAndIdle) {
     ReplayHooks hooks;
     hooks.shot = [&](const std::string& s) {
         shots.push_back({s, app.session().page()});
-        if (s == "scrolled") scroll_at_scrolled = app.scroll();
+        if (s == "scrolled")
+            scroll_at_scrolled = app.scroll();
     };
     run_replay(app, cmds.value(), clock, hooks);
     ASSERT_EQ(shots.size(), 5u);

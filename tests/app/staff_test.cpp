@@ -17,14 +17,16 @@ struct FakeHost : StaffHost {
     int rollbacks = 0, restarts = 0, rotations = 0;
     std::vector<std::string> status_lines() override { return {"Showing version 7"}; }
     std::vector<std::string> import_log() override { return {"imported 7"}; }
-    std::string rollback() override { return "Rolled back to version " + std::to_string(6 - rollbacks++ * 0); }
+    std::string rollback() override {
+        return "Rolled back to version " + std::to_string(6 - rollbacks++ * 0);
+    }
     std::string rotate() override { return "turned " + std::to_string(++rotations * 90); }
     std::string brightness(int d) override { return d > 0 ? "brighter" : "dimmer"; }
     void restart() override { ++restarts; }
 };
 
 class StaffTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         ASSERT_TRUE(test::env().fonts && test::env().bundle);
         app_ = std::make_unique<App>(test::env().bundle, *test::env().fonts, test::config());
@@ -32,7 +34,8 @@ protected:
         app_->set_staff(&host_, "2468");
     }
     void settle(Millis ms) {
-        for (Millis end = now_ + ms; now_ < end; now_ += 16) app_->tick(now_);
+        for (Millis end = now_ + ms; now_ < end; now_ += 16)
+            app_->tick(now_);
     }
     void hold_corner(Millis ms) {
         app_->pointer({T::Down, 5, 5, now_});
@@ -55,7 +58,8 @@ protected:
         ADD_FAILURE() << "no staff control " << command;
     }
     void type_pin(const std::string& pin) {
-        for (char c : pin) press(c - '0');
+        for (char c : pin)
+            press(c - '0');
         press(layout::kStaffEnter);
     }
 

@@ -20,9 +20,10 @@ namespace {
 namespace fs = std::filesystem;
 
 class UpdaterTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
-        root_ = fs::temp_directory_path() / ("kiosk-updater-" + std::to_string(std::random_device{}()));
+        root_ =
+            fs::temp_directory_path() / ("kiosk-updater-" + std::to_string(std::random_device{}()));
         fs::create_directories(root_ / "usb");
         fs::create_directories(root_ / "data");
         ASSERT_TRUE(update::keygen(root_ / "staff"));
@@ -50,11 +51,13 @@ protected:
         auto made = update::make_bundle(content_, key.value(), bo);
         EXPECT_TRUE(made) << made.error().str();
         auto bytes = made.value().bytes;
-        if (tamper) bytes[bytes.size() / 2] ^= 0x01;
+        if (tamper)
+            bytes[bytes.size() / 2] ^= 0x01;
         const fs::path staging = root_ / ("." + name);  // appear complete, in one rename
         fs::create_directories(staging);
         std::ofstream(staging / "update.kiosk", std::ios::binary)
-            .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+            .write(reinterpret_cast<const char*>(bytes.data()),
+                   static_cast<std::streamsize>(bytes.size()));
         fs::rename(staging, root_ / "usb" / name);
         return root_ / "usb" / name;
     }
@@ -87,7 +90,8 @@ TEST_F(UpdaterTest, ValidStickInstallsAndHandsOverTheNewContent) {
     ASSERT_EQ(ev.kind, UpdateEvent::Kind::Installed) << ev.reason;
     EXPECT_EQ(ev.version, 7);
     ASSERT_TRUE(ev.bundle);
-    EXPECT_EQ(ev.bundle->version, 1);  // event.yaml's own version field is content, not the bundle's
+    EXPECT_EQ(ev.bundle->version,
+              1);  // event.yaml's own version field is content, not the bundle's
     EXPECT_EQ(u.active_version(), 7);
     EXPECT_TRUE(load_installed_content(root_ / "data"));
 }

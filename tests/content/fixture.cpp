@@ -10,7 +10,9 @@ namespace kiosk::test {
 
 namespace fs = std::filesystem;
 
-fs::path source_content_dir() { return fs::path(KIOSK_SOURCE_DIR) / "content"; }
+fs::path source_content_dir() {
+    return fs::path(KIOSK_SOURCE_DIR) / "content";
+}
 
 ContentFixture::ContentFixture() {
     std::random_device rd;

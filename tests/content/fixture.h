@@ -8,7 +8,7 @@
 namespace kiosk::test {
 
 class ContentFixture {
-public:
+  public:
     ContentFixture();  // copies KIOSK_SOURCE_DIR/content into a fresh temp dir
     ~ContentFixture();
     const std::filesystem::path& dir() const { return dir_; }
@@ -17,7 +17,7 @@ public:
     // Replaces the first occurrence of `from` in file `rel`; fails the test if absent.
     void replace(const std::string& rel, const std::string& from, const std::string& to) const;
 
-private:
+  private:
     std::filesystem::path dir_;
 };
 

@@ -9,12 +9,10 @@ namespace {
 
 using test::ContentFixture;
 
-const char* const kAreaIds[] = {"finance",          "innovation-technology",
-                                "trade-investment", "aviation",
-                                "education",        "youth-exchange",
-                                "culture-tourism",  "talent-civil-service",
-                                "healthcare-tcm",   "environment",
-                                "hk-residents-mainland", "legal-dispute-resolution"};
+const char* const kAreaIds[] = {
+    "finance",        "innovation-technology", "trade-investment",      "aviation",
+    "education",      "youth-exchange",        "culture-tourism",       "talent-civil-service",
+    "healthcare-tcm", "environment",           "hk-residents-mainland", "legal-dispute-resolution"};
 
 TEST(Loader, BundledContentLoadsWithTwelveAreasInSeedOrder) {
     LoadResult r = load_bundle(test::source_content_dir());
@@ -22,7 +20,8 @@ TEST(Loader, BundledContentLoadsWithTwelveAreasInSeedOrder) {
     EXPECT_FALSE(r.diagnostics.has_errors());
     const Bundle& b = *r.bundle;
     ASSERT_EQ(b.areas.size(), 12u);
-    for (size_t i = 0; i < 12; ++i) EXPECT_EQ(b.areas[i].id, kAreaIds[i]);
+    for (size_t i = 0; i < 12; ++i)
+        EXPECT_EQ(b.areas[i].id, kAreaIds[i]);
     EXPECT_EQ(b.areas[0].title.get(Lang::ZhHK), "金融");
     EXPECT_EQ(b.event.title.get(Lang::ZhHK), "2023港澳•浙江周");
     for (const auto& a : b.areas) {
@@ -81,8 +80,7 @@ TEST(Loader, MissingAreaFileAndPictureAreErrors) {
     LoadResult r = load_bundle(f.dir());
     EXPECT_FALSE(r.bundle);
     const std::string all = r.diagnostics.str();
-    EXPECT_NE(all.find("areas/environment.yaml: error: file is missing"), std::string::npos)
-        << all;
+    EXPECT_NE(all.find("areas/environment.yaml: error: file is missing"), std::string::npos) << all;
     EXPECT_NE(all.find("not found"), std::string::npos) << all;
 }
 

@@ -31,7 +31,8 @@ std::vector<uint8_t> encode_jpeg(int w, int h) {
 }
 
 void put_be32(std::vector<uint8_t>& b, size_t at, uint32_t v) {
-    for (int i = 0; i < 4; ++i) b[at + i] = static_cast<uint8_t>(v >> (24 - 8 * i));
+    for (int i = 0; i < 4; ++i)
+        b[at + i] = static_cast<uint8_t>(v >> (24 - 8 * i));
 }
 
 TEST(Picture, DecodesPngAndJpegToRgba) {

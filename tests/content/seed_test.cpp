@@ -26,10 +26,12 @@ std::string full_width(std::string s) {
 // Trims ASCII white space and the release's no-break spaces (U+00A0, which
 // the web page uses for its blank lines).
 std::string trim(std::string s) {
-    for (size_t at; (at = s.find("\xC2\xA0")) != std::string::npos;) s.replace(at, 2, " ");
+    for (size_t at; (at = s.find("\xC2\xA0")) != std::string::npos;)
+        s.replace(at, 2, " ");
     const char* ws = " \t\r\n";
     const auto b = s.find_first_not_of(ws);
-    if (b == std::string::npos) return {};
+    if (b == std::string::npos)
+        return {};
     return s.substr(b, s.find_last_not_of(ws) - b + 1);
 }
 
@@ -39,10 +41,13 @@ std::vector<std::string> seed_paragraphs() {
     std::vector<std::string> out;
     std::string line;
     while (std::getline(in, line)) {
-        if (line.rfind("  ", 0) != 0) continue;
+        if (line.rfind("  ", 0) != 0)
+            continue;
         std::string p = trim(line);
-        if (p.rfind("• ", 0) == 0) p = trim(p.substr(std::string("• ").size()));
-        if (!p.empty()) out.push_back(full_width(p));
+        if (p.rfind("• ", 0) == 0)
+            p = trim(p.substr(std::string("• ").size()));
+        if (!p.empty())
+            out.push_back(full_width(p));
     }
     return out;
 }
@@ -53,10 +58,10 @@ TEST(Seed, EveryParagraphReachesTheContent) {
     LoadResult r = load_bundle(test::source_content_dir(), false);
     ASSERT_TRUE(r.bundle) << r.diagnostics.str();
     std::set<std::string> texts;
-    for_each_text(*r.bundle, [&](const LocalText& t, std::string_view) {
-        texts.insert(t.get(Lang::ZhHK));
-    });
-    for (const auto& p : paragraphs) EXPECT_TRUE(texts.count(p)) << "missing: " << p;
+    for_each_text(*r.bundle,
+                  [&](const LocalText& t, std::string_view) { texts.insert(t.get(Lang::ZhHK)); });
+    for (const auto& p : paragraphs)
+        EXPECT_TRUE(texts.count(p)) << "missing: " << p;
 }
 
 TEST(Seed, AreaParagraphsAreOnTheirOwnAreaInOrder) {
@@ -76,7 +81,8 @@ TEST(Seed, AreaParagraphsAreOnTheirOwnAreaInOrder) {
         const auto it = by_title.find(a.title.get(Lang::ZhHK));
         ASSERT_NE(it, by_title.end()) << a.id;
         std::vector<std::string> got;
-        for (const auto& p : a.paragraphs) got.push_back(p.get(Lang::ZhHK));
+        for (const auto& p : a.paragraphs)
+            got.push_back(p.get(Lang::ZhHK));
         EXPECT_EQ(got, it->second) << a.id;
     }
 }

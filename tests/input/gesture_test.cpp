@@ -12,7 +12,8 @@ using T = PointerEvent::Type;
 
 std::vector<K> kinds(const std::vector<Gesture>& gs) {
     std::vector<K> out;
-    for (const auto& g : gs) out.push_back(g.kind);
+    for (const auto& g : gs)
+        out.push_back(g.kind);
     return out;
 }
 

@@ -22,8 +22,10 @@ TEST(Scroller, FlingGlidesThenStopsAndIsFrameRateIndependent) {
     b.set_range(100000);
     a.fling(-2000, 0);
     b.fling(-2000, 0);
-    for (Millis t = 16; t <= 3000; t += 16) a.step(t);
-    for (Millis t = 50; t <= 3000; t += 50) b.step(t);
+    for (Millis t = 16; t <= 3000; t += 16)
+        a.step(t);
+    for (Millis t = 50; t <= 3000; t += 50)
+        b.step(t);
     EXPECT_GT(a.offset(), 500);  // 2000 px/s * 0.325 s ≈ 650 px total
     EXPECT_LT(a.offset(), 660);
     EXPECT_NEAR(a.offset(), b.offset(), 1.0f);
@@ -35,7 +37,8 @@ TEST(Scroller, GlideStopsAtTheEnd) {
     s.set_range(100);
     s.fling(-5000, 0);
     bool moving = true;
-    for (Millis t = 16; moving && t < 5000; t += 16) moving = s.step(t);
+    for (Millis t = 16; moving && t < 5000; t += 16)
+        moving = s.step(t);
     EXPECT_FLOAT_EQ(s.offset(), 100);
     EXPECT_FALSE(s.moving());
 }

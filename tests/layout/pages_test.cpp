@@ -21,7 +21,8 @@ Env& env() {
     static Env e = [] {
         Env x;
         auto f = text::FontStack::load();
-        if (f) x.fonts = std::move(f.value());
+        if (f)
+            x.fonts = std::move(f.value());
         x.bundle = content::load_bundle(std::string(KIOSK_SOURCE_DIR) + "/content").bundle;
         return x;
     }();
@@ -41,10 +42,11 @@ std::string name(const Case& c) {
 
 std::vector<Case> cases() {
     std::vector<Case> out;
-    const std::pair<int, int> sizes[] = {{800, 480}, {480, 800}, {1920, 1080}, {1080, 1920},
-                                         {1280, 800}, {3840, 2160}};
+    const std::pair<int, int> sizes[] = {{800, 480},   {480, 800},  {1920, 1080},
+                                         {1080, 1920}, {1280, 800}, {3840, 2160}};
     for (auto [w, h] : sizes)
-        for (Lang l : kAllLangs) out.push_back({w, h, l, false});
+        for (Lang l : kAllLangs)
+            out.push_back({w, h, l, false});
     out.push_back({1920, 1080, Lang::ZhHK, true});
     out.push_back({800, 480, Lang::En, true});
     out.push_back({1080, 1920, Lang::ZhHans, true});
@@ -53,7 +55,8 @@ std::vector<Case> cases() {
 
 std::vector<PageId> all_pages(const content::Bundle& b) {
     std::vector<PageId> p{PageId::home(), PageId::about()};
-    for (size_t i = 0; i < b.areas.size(); ++i) p.push_back(PageId::area_at(static_cast<int>(i)));
+    for (size_t i = 0; i < b.areas.size(); ++i)
+        p.push_back(PageId::area_at(static_cast<int>(i)));
     return p;
 }
 
@@ -63,7 +66,7 @@ DisplayList build(const Case& c, const PageId& p) {
 }
 
 class Pages : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         ASSERT_TRUE(env().fonts) << "fonts missing";
         ASSERT_TRUE(env().bundle) << "bundled content does not load";
@@ -86,10 +89,12 @@ TEST_F(Pages, NothingLeavesTheScreenOrItsColumn) {
                 } else {
                     EXPECT_LE(r.bottom(), dl.content_height + 0.5f) << where;
                 }
-                if (!it.text) continue;
+                if (!it.text)
+                    continue;
                 for (const auto& line : it.text->lines) {
                     EXPECT_FALSE(line.overflows) << where;
-                    EXPECT_LE(line.width, it.text->width + 0.5f) << where << ": "
+                    EXPECT_LE(line.width, it.text->width + 0.5f)
+                        << where << ": "
                         << it.text->source.substr(line.begin, line.end - line.begin);
                 }
             }
@@ -103,13 +108,16 @@ TEST_F(Pages, TextsNeverOverlapEachOther) {
             const DisplayList dl = build(c, p);
             std::vector<const DrawItem*> texts;
             for (const auto& it : dl.items)
-                if (it.text) texts.push_back(&it);
+                if (it.text)
+                    texts.push_back(&it);
             for (size_t i = 0; i < texts.size(); ++i) {
                 for (size_t j = i + 1; j < texts.size(); ++j) {
-                    if (texts[i]->layer != texts[j]->layer) continue;
+                    if (texts[i]->layer != texts[j]->layer)
+                        continue;
                     EXPECT_FALSE(texts[i]->rect.inset(1).intersects(texts[j]->rect.inset(1)))
                         << name(c) << " " << page_name(*env().bundle, p) << ": '"
-                        << texts[i]->text->source << "' overlaps '" << texts[j]->text->source << "'";
+                        << texts[i]->text->source << "' overlaps '" << texts[j]->text->source
+                        << "'";
                 }
             }
         }
@@ -133,12 +141,14 @@ TEST_F(Pages, TileTitlesStayInsideTheirTiles) {
         const DisplayList dl = build(c, PageId::home());
         int tiles = 0;
         for (const auto& t : dl.targets) {
-            if (t.action.kind != Action::Kind::Open || t.action.page.kind != PageId::Kind::Area) continue;
+            if (t.action.kind != Action::Kind::Open || t.action.page.kind != PageId::Kind::Area)
+                continue;
             ++tiles;
             const std::string& title = env().bundle->areas[t.action.page.area].title.get(c.lang);
             bool found = false;
             for (const auto& it : dl.items) {
-                if (!it.text || it.text->source != title) continue;
+                if (!it.text || it.text->source != title)
+                    continue;
                 found = true;
                 EXPECT_GE(it.rect.y, t.rect.y) << name(c) << " " << title;
                 EXPECT_LE(it.rect.bottom(), t.rect.bottom() + 0.5f) << name(c) << " " << title;
@@ -155,15 +165,19 @@ TEST_F(Pages, EveryParagraphReachesItsAreaPage) {
     const content::Bundle& b = *env().bundle;
     for (Lang lang : kAllLangs) {
         for (size_t i = 0; i < b.areas.size(); ++i) {
-            const DisplayList dl = build({1920, 1080, lang, false}, PageId::area_at(static_cast<int>(i)));
+            const DisplayList dl =
+                build({1920, 1080, lang, false}, PageId::area_at(static_cast<int>(i)));
             for (const auto& para : b.areas[i].paragraphs) {
                 bool found = false;
                 for (const auto& it : dl.items) {
-                    if (!it.text || it.text->source != para.get(lang)) continue;
+                    if (!it.text || it.text->source != para.get(lang))
+                        continue;
                     // All of it laid out: the lines cover the whole string.
-                    found = !it.text->lines.empty() && it.text->lines.back().end >= para.get(lang).size() - 1;
+                    found = !it.text->lines.empty() &&
+                            it.text->lines.back().end >= para.get(lang).size() - 1;
                 }
-                EXPECT_TRUE(found) << b.areas[i].id << " " << lang_tag(lang) << ": " << para.get(lang);
+                EXPECT_TRUE(found)
+                    << b.areas[i].id << " " << lang_tag(lang) << ": " << para.get(lang);
             }
         }
     }
@@ -196,7 +210,8 @@ TEST_F(Pages, HitTestRespectsScrollAndLayers) {
     // The Home button sits in the fixed bar: found whatever the scroll.
     const HitTarget* home = nullptr;
     for (const auto& t : dl.targets)
-        if (t.action == Action::open(PageId::home())) home = &t;
+        if (t.action == Action::open(PageId::home()))
+            home = &t;
     ASSERT_TRUE(home);
     const float cx = home->rect.x + home->rect.w / 2, cy = home->rect.y + home->rect.h / 2;
     EXPECT_GE(dl.hit(cx, cy, 0), 0);
@@ -211,9 +226,9 @@ TEST_F(Pages, HitTestRespectsScrollAndLayers) {
 
 TEST_F(Pages, TitleFitCheckRejectsAnOverlongTitle) {
     EXPECT_TRUE(title_fits_tile(*env().fonts, "金融", Lang::ZhHK));
-    EXPECT_FALSE(title_fits_tile(*env().fonts,
-                                 "推進法律和爭議解決推進法律和爭議解決推進法律和爭議解決推進法律和爭議解決",
-                                 Lang::ZhHK));
+    EXPECT_FALSE(title_fits_tile(
+        *env().fonts, "推進法律和爭議解決推進法律和爭議解決推進法律和爭議解決推進法律和爭議解決",
+        Lang::ZhHK));
 }
 
 }  // namespace

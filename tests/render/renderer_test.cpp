@@ -62,7 +62,8 @@ TEST(Renderer, TextIsDrawnInItsColourThroughTheAtlas) {
     r.draw(dl, {});
     int red = 0;
     for (int y = 0; y < 100; ++y)
-        for (int x = 0; x < 200; ++x) red += (c.at(x, y) & 0xFFFFFF) == 0xC01020u;
+        for (int x = 0; x < 200; ++x)
+            red += (c.at(x, y) & 0xFFFFFF) == 0xC01020u;
     EXPECT_GT(red, 400);  // a solid block glyph, in the item's colour
     EXPECT_GT(r.atlas().glyph_count(), 0u);
     // Drawing again re-uses the atlas: no new glyphs.
@@ -110,8 +111,9 @@ TEST(GlyphAtlas, GrowsAndEvictsInsteadOfRunningOut) {
     const auto t = text::layout_text(*fs, many, st, 1e6f);
     size_t drawn = 0;
     for (const auto& line : t.lines)
-        for (const auto& g : line.glyphs) drawn += atlas.get(g.face, g.gid, st.size_px).src.w > 0;
-    EXPECT_EQ(drawn, 900u);                // every glyph got a place
+        for (const auto& g : line.glyphs)
+            drawn += atlas.get(g.face, g.gid, st.size_px).src.w > 0;
+    EXPECT_EQ(drawn, 900u);               // every glyph got a place
     EXPECT_GT(atlas.side(), first_side);  // it grew
     EXPECT_GT(atlas.generations(), 2);    // and, once at its maximum, started over
 }

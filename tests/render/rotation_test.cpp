@@ -31,7 +31,8 @@ struct Fixture {
 Fixture& fixture() {
     static Fixture f = [] {
         Fixture x;
-        if (auto fs = text::FontStack::load()) x.fonts = std::move(fs.value());
+        if (auto fs = text::FontStack::load())
+            x.fonts = std::move(fs.value());
         x.bundle = content::load_bundle(std::string(KIOSK_SOURCE_DIR) + "/content").bundle;
         return x;
     }();
@@ -49,7 +50,8 @@ TEST_P(Turned, TouchesLandOnTheTileDrawnUnderThem) {
     ASSERT_TRUE(sdl);
     Output out(sdl.get(), pw, ph, deg);
     Renderer r(sdl.get(), *fx.fonts);
-    layout::PageContext ctx{*fx.bundle, *fx.fonts, Lang::ZhHK, {out.logical_w(), out.logical_h(), 96, false}};
+    layout::PageContext ctx{
+        *fx.bundle, *fx.fonts, Lang::ZhHK, {out.logical_w(), out.logical_h(), 96, false}};
     const layout::DisplayList dl = layout::build_page(ctx, layout::PageId::home());
     out.begin();
     r.clear({255, 255, 255, 255});
@@ -60,13 +62,15 @@ TEST_P(Turned, TouchesLandOnTheTileDrawnUnderThem) {
     int tiles = 0;
     for (size_t i = 0; i < dl.targets.size(); ++i) {
         const auto& t = dl.targets[i];
-        if (t.action.page.kind != layout::PageId::Kind::Area) continue;
+        if (t.action.page.kind != layout::PageId::Kind::Area)
+            continue;
         ++tiles;
         // A point inside the tile, clear of its rounded corner, icon and title.
         const float lx = dl.viewport.x + t.rect.x + t.rect.w * 0.12f;
         const float ly = dl.viewport.y + t.rect.y + t.rect.h * 0.5f;
         auto [px, py] = input::to_physical(lx, ly, pw, ph, deg);
-        const auto* row = static_cast<const uint8_t*>(surface->pixels) + static_cast<int>(py) * surface->pitch;
+        const auto* row =
+            static_cast<const uint8_t*>(surface->pixels) + static_cast<int>(py) * surface->pitch;
         const uint32_t pixel = reinterpret_cast<const uint32_t*>(row)[static_cast<int>(px)];
         const auto& accent = fx.bundle->areas[t.action.page.area].accent;
         EXPECT_EQ((pixel >> 16) & 0xFF, accent.r) << "tile " << t.label << " at " << deg;

@@ -17,8 +17,8 @@
 
 #include "app/app.h"
 #include "app/frame_draw.h"
-#include "layout/page_id.h"
 #include "content/loader.h"
+#include "layout/page_id.h"
 #include "render/renderer.h"
 #include "render/sdl_handles.h"
 
@@ -39,14 +39,15 @@ using input::PointerEvent;
 long rss_kib() {
     long size = 0, resident = 0;
     if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld %ld", &size, &resident) != 2) resident = 0;
+        if (std::fscanf(f, "%ld %ld", &size, &resident) != 2)
+            resident = 0;
         std::fclose(f);
     }
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
 class Monkey {
-public:
+  public:
     Monkey(App& app, std::mt19937& rng, int w, int h) : app_(app), rng_(rng), w_(w), h_(h) {}
 
     Millis now = 1000;
@@ -56,7 +57,8 @@ public:
         const Millis until = now + ms;
         while (now < until) {
             now = app_.animating() ? std::min(until, now + 16) : until;
-            if (app_.tick(now)) draw(app_.frame());
+            if (app_.tick(now))
+                draw(app_.frame());
         }
     }
     float rx() { return std::uniform_real_distribution<float>(0, static_cast<float>(w_))(rng_); }
@@ -71,7 +73,8 @@ public:
             float x = rx(), y = ry();
             auto dl = app_.page();
             if (!dl->targets.empty() && pick(3) != 0) {
-                const auto& t = dl->targets[static_cast<size_t>(pick(static_cast<int>(dl->targets.size())))];
+                const auto& t =
+                    dl->targets[static_cast<size_t>(pick(static_cast<int>(dl->targets.size())))];
                 x = t.rect.x + t.rect.w / 2;
                 y = t.rect.y + t.rect.h / 2;
                 if (t.layer == layout::Layer::Content) {
@@ -103,22 +106,25 @@ public:
             }
             app_.pointer({T::Up, x + dx, y, now});
         } else if (kind < 97) {  // a key (keyboard attached for staff, or a remote)
-            static const char* keys[] = {"Escape", "Backspace", "Home", "Right", "Left", "Down",
-                                         "PageDown", "Up", "PageUp", "AC Back", "x", ""};
+            static const char* keys[] = {"Escape", "Backspace", "Home",     "Right",
+                                         "Left",   "Down",      "PageDown", "Up",
+                                         "PageUp", "AC Back",   "x",        ""};
             app_.key(keys[pick(static_cast<int>(std::size(keys)))], now);
         } else if (kind < 99) {  // pointer at a wild place (off screen, negative)
             app_.pointer({T::Down, rx() * 3 - static_cast<float>(w_), -ry(), now});
             app_.pointer({T::Up, 1e9f, -1e9f, now});
         } else {  // screen rotated/resized, or exposed
-            if (pick(2)) app_.invalidate();
-            else app_.resize({pick(2) ? w_ : h_, pick(2) ? h_ : w_, 96, false});
+            if (pick(2))
+                app_.invalidate();
+            else
+                app_.resize({pick(2) ? w_ : h_, pick(2) ? h_ : w_, 96, false});
         }
         // Mostly quick succession; sometimes long enough for the idle reset (90 s).
         const int p = pick(1000);
         wait(p < 990 ? 16 + pick(600) : 91'000, draw);
     }
 
-private:
+  private:
     App& app_;
     std::mt19937& rng_;
     int w_, h_;
@@ -126,7 +132,8 @@ private:
 
 TEST(Soak, HundredThousandRandomGestures) {
     int gestures = 100'000;
-    if (const char* n = std::getenv("KIOSK_SOAK_GESTURES")) gestures = std::atoi(n);
+    if (const char* n = std::getenv("KIOSK_SOAK_GESTURES"))
+        gestures = std::atoi(n);
     const auto started = std::chrono::steady_clock::now();
 
     auto fonts = text::FontStack::load();
@@ -141,7 +148,8 @@ TEST(Soak, HundredThousandRandomGestures) {
     cfg.screen.height = kH;
     App app(bundle, *fonts.value(), cfg);
 
-    render::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, kW, kH, 32, SDL_PIXELFORMAT_ARGB8888));
+    render::SurfacePtr surface(
+        SDL_CreateRGBSurfaceWithFormat(0, kW, kH, 32, SDL_PIXELFORMAT_ARGB8888));
     ASSERT_TRUE(surface);
     render::RendererPtr sdl(SDL_CreateSoftwareRenderer(surface.get()));
     ASSERT_TRUE(sdl) << SDL_GetError();
@@ -163,7 +171,8 @@ TEST(Soak, HundredThousandRandomGestures) {
     for (int orientation = 0; orientation < 2; ++orientation) {
         app.resize({orientation ? kH : kW, orientation ? kW : kH, 96, false});
         std::vector<layout::PageId> all{layout::PageId::home(), layout::PageId::about()};
-        for (size_t i = 0; i < bundle->areas.size(); ++i) all.push_back(layout::PageId::area_at(static_cast<int>(i)));
+        for (size_t i = 0; i < bundle->areas.size(); ++i)
+            all.push_back(layout::PageId::area_at(static_cast<int>(i)));
         for (bool large : {false, true})
             for (Lang lang : kAllLangs)
                 for (const auto& p : all) {
@@ -187,9 +196,11 @@ TEST(Soak, HundredThousandRandomGestures) {
             const long now_kib = rss_kib();
             long& peak = i < gestures / 2 ? peak_first : peak_second;
             peak = std::max(peak, now_kib);
-            if (i % (gestures / 10) == 0) std::printf("[ soak     ] %3d%%: RSS %ld KiB\n", i * 100 / gestures, now_kib);
+            if (i % (gestures / 10) == 0)
+                std::printf("[ soak     ] %3d%%: RSS %ld KiB\n", i * 100 / gestures, now_kib);
         }
-        if (i == gestures / 2) rss_half = rss_kib();
+        if (i == gestures / 2)
+            rss_half = rss_kib();
         monkey.gesture(draw);
         const auto& p = app.session().page();
         pages.insert({static_cast<int>(p.kind), p.area});
@@ -199,10 +210,11 @@ TEST(Soak, HundredThousandRandomGestures) {
     peak_second = std::max(peak_second, rss_end);
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("[ soak     ] %d gestures, %ld frames (%ld drawn), %.0f virtual minutes, %zu pages, "
-                "RSS %ld -> %ld KiB over the second half (peaks %ld / %ld KiB), %.1f s\n",
-                gestures, frames, drawn, static_cast<double>(monkey.now) / 60000.0, pages.size(),
-                rss_half, rss_end, peak_first, peak_second, secs);
+    std::printf(
+        "[ soak     ] %d gestures, %ld frames (%ld drawn), %.0f virtual minutes, %zu pages, "
+        "RSS %ld -> %ld KiB over the second half (peaks %ld / %ld KiB), %.1f s\n",
+        gestures, frames, drawn, static_cast<double>(monkey.now) / 60000.0, pages.size(), rss_half,
+        rss_end, peak_first, peak_second, secs);
 
     EXPECT_EQ(pages.size(), bundle->areas.size() + 2) << "home, about and every area";
     EXPECT_EQ(langs.size(), kAllLangs.size());

@@ -36,7 +36,8 @@ std::vector<Case> load_cases() {
                 c.text.push_back(static_cast<char32_t>(std::stoul(tok, nullptr, 16)));
             }
         }
-        if (!c.text.empty()) cases.push_back(std::move(c));
+        if (!c.text.empty())
+            cases.push_back(std::move(c));
     }
     return cases;
 }
@@ -58,7 +59,8 @@ bool is_number_tailoring_case(const std::u32string& s, size_t i) {
         return c == U'-' || c == U',' || c == U'.' || c == U':' || c == U';' || c == U'/';
     };
     for (size_t k = (i >= 2 ? i - 2 : 0); k <= i && k < s.size(); ++k)
-        if (hy_or_is(s[k])) return true;
+        if (hy_or_is(s[k]))
+            return true;
     return false;
 }
 
@@ -101,8 +103,10 @@ TEST(Conformance, ClreqOverridesChangeOnlyDocumentedCases) {
         const auto base = icu_breaks(*strict, c.text);
         auto ours = base;
         apply_clreq(c.text.data(), c.text.size(), ours, &counts);
-        if (ours != base) ++changed_cases;
-        if (base != icu_breaks(*en, c.text)) ++strict_cases;
+        if (ours != base)
+            ++changed_cases;
+        if (base != icu_breaks(*en, c.text))
+            ++strict_cases;
         for (size_t i = 1; i <= c.text.size(); ++i) {
             if (ours[i] != base[i]) {
                 EXPECT_TRUE(explained(c.text, i, base[i], ours[i]))
@@ -111,9 +115,9 @@ TEST(Conformance, ClreqOverridesChangeOnlyDocumentedCases) {
         }
     }
     std::cout << "[ census   ] zh-HK lb=strict differs from default in " << strict_cases
-              << " cases; CLREQ overrides change " << changed_cases
-              << " cases: no-line-start " << counts[0] << ", no-line-end " << counts[1]
-              << ", inseparable " << counts[2] << '\n';
+              << " cases; CLREQ overrides change " << changed_cases << " cases: no-line-start "
+              << counts[0] << ", no-line-end " << counts[1] << ", inseparable " << counts[2]
+              << '\n';
     EXPECT_GT(changed_cases, 0);
     EXPECT_EQ(counts[static_cast<size_t>(ClreqRule::Inseparable)], 0)
         << "dashes are already no-line-start";

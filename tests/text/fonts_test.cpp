@@ -47,7 +47,8 @@ TEST(Fonts, HongKongPunctuationIsCentredInTheEmBox) {
 
 TEST(Fonts, LatinAndDigitsInChineseUseTheCjkFace) {
     const TextLayout t = lay("售價HK$1,234.50", 1000, Lang::ZhHK);
-    for (const Glyph& g : t.lines.at(0).glyphs) EXPECT_EQ(g.face, kHkRegular);
+    for (const Glyph& g : t.lines.at(0).glyphs)
+        EXPECT_EQ(g.face, kHkRegular);
 }
 
 TEST(Fonts, EnglishUsesNotoSansAndFallsBackToTheHkFaceForHan) {
@@ -106,7 +107,7 @@ TEST(Fonts, UncoveredCharacterGetsAVisibleBox) {
     const GlyphBitmap box = rasterize(fonts(), kBoxFace, g[1].gid, kSize);
     ASSERT_GT(box.width, 4);
     ASSERT_GT(box.height, 4);
-    EXPECT_EQ(box.pixels.front(), 255);                                            // border
+    EXPECT_EQ(box.pixels.front(), 255);                                      // border
     EXPECT_EQ(box.pixels[(box.height / 2) * box.width + box.width / 2], 0);  // hollow
 }
 
@@ -143,7 +144,8 @@ TEST(Fonts, ColourEmojiIsScaledToTheRequestedSize) {
     EXPECT_EQ(bm.pixels.size(), static_cast<size_t>(bm.width * bm.height * 4));
     bool premultiplied = true;
     for (size_t i = 0; i < bm.pixels.size(); i += 4)
-        for (int c = 0; c < 3; ++c) premultiplied &= bm.pixels[i + c] <= bm.pixels[i + 3];
+        for (int c = 0; c < 3; ++c)
+            premultiplied &= bm.pixels[i + c] <= bm.pixels[i + 3];
     EXPECT_TRUE(premultiplied);
 }
 

@@ -37,15 +37,24 @@ std::string unescape(const std::string& s) {
 }
 
 void add_arg(Golden& g, const std::string& key, const std::string& value) {
-    if (key == "text") g.args.insert(g.args.end(), {"--text", unescape(value)});
-    if (key == "width") g.args.insert(g.args.end(), {"--width", value});
-    if (key == "size") g.args.insert(g.args.end(), {"--font-size", value});
-    if (key == "lang") g.args.insert(g.args.end(), {"--lang", value});
-    if (key == "indent") g.args.insert(g.args.end(), {"--indent", value});
-    if (key == "justify" && value == "true") g.args.push_back("--justify");
-    if (key == "json" && value == "true") g.args.push_back("--json");
-    if (key == "weight" && value == "bold") g.args.push_back("--bold");
-    if (key == "align" && value == "center") g.args.push_back("--center");
+    if (key == "text")
+        g.args.insert(g.args.end(), {"--text", unescape(value)});
+    if (key == "width")
+        g.args.insert(g.args.end(), {"--width", value});
+    if (key == "size")
+        g.args.insert(g.args.end(), {"--font-size", value});
+    if (key == "lang")
+        g.args.insert(g.args.end(), {"--lang", value});
+    if (key == "indent")
+        g.args.insert(g.args.end(), {"--indent", value});
+    if (key == "justify" && value == "true")
+        g.args.push_back("--justify");
+    if (key == "json" && value == "true")
+        g.args.push_back("--json");
+    if (key == "weight" && value == "bold")
+        g.args.push_back("--bold");
+    if (key == "align" && value == "center")
+        g.args.push_back("--center");
 }
 
 Golden parse(const fs::path& path) {
@@ -55,7 +64,8 @@ Golden parse(const fs::path& path) {
     while (std::getline(in, line) && line != "---") {
         g.header.push_back(line);
         const size_t colon = line.find(": ");
-        if (colon != std::string::npos) add_arg(g, line.substr(0, colon), line.substr(colon + 2));
+        if (colon != std::string::npos)
+            add_arg(g, line.substr(0, colon), line.substr(colon + 2));
     }
     std::ostringstream rest;
     rest << in.rdbuf();
@@ -66,7 +76,8 @@ Golden parse(const fs::path& path) {
 std::vector<fs::path> golden_files() {
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(fs::path(KIOSK_TEST_DATA) / "text" / "layout"))
-        if (e.path().extension() == ".test") files.push_back(e.path());
+        if (e.path().extension() == ".test")
+            files.push_back(e.path());
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -83,7 +94,8 @@ TEST(Golden, LayoutsMatchTheirExpectations) {
             << path << ": " << err.str();
         if (regenerate) {
             std::ofstream o(path);
-            for (const std::string& h : g.header) o << h << '\n';
+            for (const std::string& h : g.header)
+                o << h << '\n';
             o << "---\n" << out.str();
             continue;
         }

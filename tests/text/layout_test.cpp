@@ -19,7 +19,9 @@ const std::string kBody =
     "香港開埠及早期發展、日佔時期，以及現代城市及香港回歸。參觀人數每年超過100萬人次，"
     "門票售價HK$10，逢星期三免費入場。";
 
-bool is_latin_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_latin_letter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
 TEST(Justify, ChineseLinesReachBothEdges) {
     for (float width : {300.f, 333.f, 417.f, 600.f}) {
@@ -83,9 +85,10 @@ TEST(Justify, WordSpacesInChineseShareTheSlack) {
 }
 
 TEST(Justify, EnglishIsRaggedRight) {
-    const TextLayout t = lay("The Hong Kong Story exhibition covers four hundred million years "
-                             "of history, from prehistoric times to the return of sovereignty.",
-                             400, Lang::En, true);
+    const TextLayout t =
+        lay("The Hong Kong Story exhibition covers four hundred million years "
+            "of history, from prehistoric times to the return of sovereignty.",
+            400, Lang::En, true);
     ASSERT_GE(t.lines.size(), 3u);
     for (const Line& l : t.lines) {
         EXPECT_FALSE(l.justified);
@@ -185,9 +188,10 @@ TEST(Layout, NonsenseStylesNeverCrash) {
 
 TEST(Layout, RandomInputNeverCrashesAndAlwaysFits) {
     // Fuzz-style: random bytes and random mixes of tricky characters.
-    const std::vector<std::string> pieces = {"港", "，", "。", "「", "」", "·", "⋯", "—", "a", "Z",
-                                             "1", " ", "\n", "\u00A0", "🇭🇰", "👨‍👩‍👧", "e\xCC\x81",
-                                             "HK$", "\xFF", "\t", "\U0010FFFD", "iPhone", "！"};
+    const std::vector<std::string> pieces = {
+        "港",        "，",  "。",   "「", "」",         "·",      "⋯",  "—",
+        "a",         "Z",   "1",    " ",  "\n",         "\u00A0", "🇭🇰", "👨‍👩‍👧",
+        "e\xCC\x81", "HK$", "\xFF", "\t", "\U0010FFFD", "iPhone", "！"};
     std::mt19937 rng(1234);
     for (int iter = 0; iter < 300; ++iter) {
         std::string text;

@@ -21,7 +21,8 @@ void sweep(const std::string& text, Lang lang, int from, int to, Check check) {
     for (int w = from; w <= to; w += 3) {
         const TextLayout t = lay(text, static_cast<float>(w), lang);
         std::string joined;
-        for (const std::string& l : lines_of(t)) joined += l;
+        for (const std::string& l : lines_of(t))
+            joined += l;
         ASSERT_EQ(joined, text) << "width " << w;  // nothing lost, nothing inserted
         check(lines_of(t), w);
     }
@@ -34,8 +35,7 @@ const std::string kHkParagraph =
     "約翰·史密斯說：“好”。人人々々之處⋯⋯真的嗎——是的。";
 
 TEST(LineBreak, NoLineStartsWithAProhibitedMark) {
-    const std::u32string prohibited =
-        U"，。、；：？！」』）》〉】〕”’·‧•・々〻⋯—";
+    const std::u32string prohibited = U"，。、；：？！」』）》〉】〕”’·‧•・々〻⋯—";
     for (Lang lang : {Lang::ZhHK, Lang::ZhHans}) {
         sweep(kHkParagraph, lang, 130, 700, [&](const std::vector<std::string>& lines, int w) {
             for (size_t i = 1; i < lines.size(); ++i)
@@ -79,7 +79,8 @@ std::vector<BreakKind> breaks_of(const std::u32string& s, Lang lang, bool clreq)
     u16.assign(s.data(), s.size());
     std::vector<BreakKind> kinds;
     icu_line_breaks(*bi, u16, s.size(), kinds);
-    if (clreq) apply_clreq(s.data(), s.size(), kinds);
+    if (clreq)
+        apply_clreq(s.data(), s.size(), kinds);
     return kinds;
 }
 
@@ -157,7 +158,8 @@ TEST(LineBreak, OverlongWordBreaksByGraphemeAndNeverOverflows) {
         split += l.split_word;
     }
     EXPECT_GE(split, 2);  // flagged, so a title can shrink instead
-    for (const std::string& l : lines_of(t)) joined += l;
+    for (const std::string& l : lines_of(t))
+        joined += l;
     EXPECT_NE(joined.find(word), std::string::npos);
     EXPECT_GE(t.lines.size(), 4u);
 }
@@ -169,13 +171,15 @@ TEST(LineBreak, NewlineIsAMandatoryBreakAndNotInTheText) {
     const TextLayout other = lay("一\r\n二\u0085三\u2028四", 1000, Lang::ZhHK);
     EXPECT_EQ(lines_of(other), (std::vector<std::string>{"一", "二", "三", "四"}));
     for (const Line& l : t.lines)
-        for (const Glyph& g : l.glyphs) EXPECT_NE(t.source[g.cluster], '\n');
+        for (const Glyph& g : l.glyphs)
+            EXPECT_NE(t.source[g.cluster], '\n');
 }
 
 TEST(LineBreak, CharacterClassesMatchClreqLists) {
     for (char32_t c : std::u32string(U"，。、；：？！」』）》〉】〕”’·‧•・々〻⋯—"))
         EXPECT_TRUE(no_line_start(c)) << static_cast<uint32_t>(c);
-    for (char32_t c : std::u32string(U"「『（《〈【〔“‘")) EXPECT_TRUE(no_line_end(c));
+    for (char32_t c : std::u32string(U"「『（《〈【〔“‘"))
+        EXPECT_TRUE(no_line_end(c));
     EXPECT_FALSE(is_compressible(U'！'));
     EXPECT_FALSE(is_compressible(U'？'));
     EXPECT_TRUE(is_compressible(U'」'));

@@ -1,7 +1,7 @@
 // Rules 4, 5 and 6: punctuation compression (numbers measured against the
 // fonts' `halt` feature) and Han–Latin spacing. 1 em = 32 px throughout.
-#include "text/font_impl.h"
 #include "text/spacing.h"
+#include "text/font_impl.h"
 #include "text/type_scale.h"
 #include "text_test_util.h"
 
@@ -105,12 +105,15 @@ TEST(Spacing, NoPunctuationHangsOutsideTheLine) {
         const TextLayout t = lay(text, static_cast<float>(w), Lang::ZhHK, true);
         for (const Line& l : t.lines) {
             EXPECT_LE(l.x + l.width, w + 0.5f) << "width " << w;
-            for (const Glyph& g : l.glyphs) EXPECT_LE(g.x + g.advance, w + 0.5f);
+            for (const Glyph& g : l.glyphs)
+                EXPECT_LE(g.x + g.advance, w + 0.5f);
         }
     }
 }
 
-float width_of(const char* s, Lang lang = Lang::ZhHK) { return lay(s, 5000, lang).lines[0].width; }
+float width_of(const char* s, Lang lang = Lang::ZhHK) {
+    return lay(s, 5000, lang).lines[0].width;
+}
 
 TEST(Spacing, HanLatinGapIsAnEighthEm) {
     const float gap = type_scale::kHanLatinSpaceEm * kSize;

@@ -43,15 +43,18 @@ inline TextLayout lay(std::string_view text, float width, Lang lang = Lang::ZhHK
 inline std::vector<std::string> lines_of(const TextLayout& layout) {
     std::vector<std::string> out;
     std::istringstream in(layout.dump());
-    for (std::string line; std::getline(in, line);) out.push_back(line);
+    for (std::string line; std::getline(in, line);)
+        out.push_back(line);
     return out;
 }
 
 // First code point of a UTF-8 string (the tests' strings are valid).
 inline char32_t first_cp(std::string_view s) {
-    if (s.empty()) return 0;
+    if (s.empty())
+        return 0;
     const auto c = static_cast<unsigned char>(s[0]);
-    if (c < 0x80) return c;
+    if (c < 0x80)
+        return c;
     const int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
     char32_t cp = c & (0x3F >> n);
     for (int i = 1; i <= n && i < static_cast<int>(s.size()); ++i)
@@ -60,15 +63,18 @@ inline char32_t first_cp(std::string_view s) {
 }
 
 inline char32_t last_cp(std::string_view s) {
-    if (s.empty()) return 0;
+    if (s.empty())
+        return 0;
     size_t j = s.size() - 1;
-    while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+    while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80)
+        --j;
     return first_cp(s.substr(j));
 }
 
 inline float glyph_sum(const Line& line) {
     float sum = 0;
-    for (const Glyph& g : line.glyphs) sum += g.advance;
+    for (const Glyph& g : line.glyphs)
+        sum += g.advance;
     return sum;
 }
 

@@ -56,7 +56,7 @@ TEST(Bundle, RoundTripAndReproduciblePayload) {
     auto b = make_bundle(tmp / "c", key, o);
     ASSERT_TRUE(a) << a.error().str();
     ASSERT_TRUE(b);
-    EXPECT_EQ(a.value().bytes, b.value().bytes);  // Ed25519 is deterministic too
+    EXPECT_EQ(a.value().bytes, b.value().bytes);     // Ed25519 is deterministic too
     EXPECT_EQ(a.value().header.content_version, 7);  // from event.yaml
 
     auto v = open_bundle(a.value().bytes, key.public_key(), "a");
@@ -69,7 +69,8 @@ TEST(Bundle, RoundTripAndReproduciblePayload) {
     EXPECT_EQ(manifest(out.path()), manifest(tmp / "c"));
 
     // Touching mtimes changes nothing in the bytes.
-    fs::last_write_time(tmp / "c/about.yaml", fs::file_time_type::clock::now() - std::chrono::hours(5));
+    fs::last_write_time(tmp / "c/about.yaml",
+                        fs::file_time_type::clock::now() - std::chrono::hours(5));
     EXPECT_EQ(make_bundle(tmp / "c", key, o).value().bytes, a.value().bytes);
 }
 
@@ -124,7 +125,8 @@ TEST(Unpack, PathChecks) {
     EXPECT_FALSE(check_entry_path("a\nb", l));
     EXPECT_FALSE(check_entry_path(std::string(600, 'a'), l));
     std::string deep;
-    for (int i = 0; i < 20; ++i) deep += "d/";
+    for (int i = 0; i < 20; ++i)
+        deep += "d/";
     EXPECT_FALSE(check_entry_path(deep + "f", l));
 }
 

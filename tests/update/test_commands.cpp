@@ -22,15 +22,16 @@ TEST(Commands, KeygenBundleImportStatus) {
 
     make_content(tmp / "content", 42);
     Cli b;
-    ASSERT_EQ(run_bundle({p + "/content", "--key", p + "/staff.key", "--out", p + "/zw.kiosk", "--label", "Day 1"},
+    ASSERT_EQ(run_bundle({p + "/content", "--key", p + "/staff.key", "--out", p + "/zw.kiosk",
+                          "--label", "Day 1"},
                          b.out, b.err, test_validator),
               0)
         << b.err.str();
     EXPECT_NE(b.out.str().find("version 42"), std::string::npos) << b.out.str();
 
     Cli i;
-    ASSERT_EQ(run_import({p + "/zw.kiosk", "--data", p + "/data", "--pubkey", p + "/staff.pub"}, i.out, i.err,
-                         test_validator),
+    ASSERT_EQ(run_import({p + "/zw.kiosk", "--data", p + "/data", "--pubkey", p + "/staff.pub"},
+                         i.out, i.err, test_validator),
               0)
         << i.err.str();
     EXPECT_EQ(i.out.str(), "updated to version 42 (Day 1)\n");
@@ -48,8 +49,8 @@ TEST(Commands, BundleRefusesInvalidContent) {
     make_content(tmp / "content", 1);
     write_text(tmp / "content/about.yaml", "INVALID\n");
     Cli b;
-    EXPECT_EQ(run_bundle({p + "/content", "--key", p + "/staff.key", "--out", p + "/x.kiosk"}, b.out, b.err,
-                         test_validator),
+    EXPECT_EQ(run_bundle({p + "/content", "--key", p + "/staff.key", "--out", p + "/x.kiosk"},
+                         b.out, b.err, test_validator),
               1);
     EXPECT_NE(b.err.str().find("not bundled"), std::string::npos) << b.err.str();
     EXPECT_FALSE(fs::exists(tmp / "x.kiosk"));
@@ -76,8 +77,10 @@ TEST(Commands, ImportRefusalAndDowngradeFlag) {
     Cli a, b, c;
     EXPECT_EQ(run_import(args({p + "/5.kiosk"}), a.out, a.err, test_validator), 0);
     EXPECT_EQ(run_import(args({p + "/3.kiosk"}), b.out, b.err, test_validator), 1);
-    EXPECT_NE(b.err.str().find("older than the active version 5"), std::string::npos) << b.err.str();
-    EXPECT_EQ(run_import(args({p + "/3.kiosk", "--allow-downgrade"}), c.out, c.err, test_validator), 0)
+    EXPECT_NE(b.err.str().find("older than the active version 5"), std::string::npos)
+        << b.err.str();
+    EXPECT_EQ(run_import(args({p + "/3.kiosk", "--allow-downgrade"}), c.out, c.err, test_validator),
+              0)
         << c.err.str();
 }
 
@@ -86,9 +89,13 @@ TEST(Commands, UsageErrors) {
     EXPECT_EQ(run_keygen({}, c.out, c.err), 2);
     EXPECT_EQ(run_bundle({"content"}, c.out, c.err, test_validator), 2);
     EXPECT_EQ(run_import({"x.kiosk", "--bogus"}, c.out, c.err, test_validator), 2);
-    EXPECT_EQ(run_bundle({"c", "--key", "k", "--out", "o", "--version", "abc"}, c.out, c.err, test_validator), 2);
+    EXPECT_EQ(run_bundle({"c", "--key", "k", "--out", "o", "--version", "abc"}, c.out, c.err,
+                         test_validator),
+              2);
     Cli m;
-    EXPECT_EQ(run_import({"x.kiosk", "--pubkey", "/nonexistent/staff.pub"}, m.out, m.err, test_validator), 1);
+    EXPECT_EQ(
+        run_import({"x.kiosk", "--pubkey", "/nonexistent/staff.pub"}, m.out, m.err, test_validator),
+        1);
     EXPECT_NE(m.err.str().find("cannot open"), std::string::npos);
 }
 

@@ -19,15 +19,16 @@ namespace {
 
 // Imports in a child process that is SIGKILLed either at a named commit point
 // or after `delay`; returns after the child is gone.
-void import_in_child_and_kill(const fs::path& bundle, const ImportOptions& base, const std::string& crash_at,
-                              std::chrono::microseconds delay) {
+void import_in_child_and_kill(const fs::path& bundle, const ImportOptions& base,
+                              const std::string& crash_at, std::chrono::microseconds delay) {
     const pid_t pid = ::fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
         ImportOptions o = base;
         if (!crash_at.empty())
             o.crash_point = [&](std::string_view p) {
-                if (p == crash_at) ::raise(SIGKILL);
+                if (p == crash_at)
+                    ::raise(SIGKILL);
             };
         auto r = import_bundle(bundle, o, test_validator);
         ::_exit(r ? 0 : 1);
@@ -63,17 +64,19 @@ TEST(Crash, KilledImportLeavesOldOrNewNeverAMix) {
 
     // Named points first (deterministic, with known outcomes), then random kills.
     const std::vector<std::pair<std::string, bool>> points = {
-        {"after-read", false},     {"after-unpack", false}, {"after-validate", false},
-        {"after-rename", false},   {"after-switch", true},  {"after-prune", true}};
+        {"after-read", false},   {"after-unpack", false}, {"after-validate", false},
+        {"after-rename", false}, {"after-switch", true},  {"after-prune", true}};
     std::mt19937 rng(12345);
-    std::uniform_int_distribution<long> delay_us(0, std::max<long>(2000, import_time.count() * 3 / 2));
+    std::uniform_int_distribution<long> delay_us(0,
+                                                 std::max<long>(2000, import_time.count() * 3 / 2));
     std::int64_t active = 1;
     int saw_old = 0, saw_new = 0;
     for (int run = 0; run < kRuns; ++run) {
         const std::int64_t next = run + 2;
         const bool named = run < static_cast<int>(points.size()) * 2;
         const std::string point = named ? points[run % points.size()].first : "";
-        SCOPED_TRACE("run " + std::to_string(run) + (named ? " crash at " + point : " random kill"));
+        SCOPED_TRACE("run " + std::to_string(run) +
+                     (named ? " crash at " + point : " random kill"));
         import_in_child_and_kill(tmp / (std::to_string(next) + ".kiosk"), opt, point,
                                  std::chrono::microseconds(delay_us(rng)));
 
@@ -96,7 +99,9 @@ TEST(Crash, KilledImportLeavesOldOrNewNeverAMix) {
         active = now->version;
         EXPECT_TRUE(fs::is_empty(data / "staging")) << "debris survived open()";
         EXPECT_FALSE(fs::exists(fs::symlink_status(data / "current.tmp")));
-        EXPECT_LE(std::distance(fs::directory_iterator(data / "versions"), fs::directory_iterator{}), opt.keep_versions)
+        EXPECT_LE(
+            std::distance(fs::directory_iterator(data / "versions"), fs::directory_iterator{}),
+            opt.keep_versions)
             << "versions pile up after crashes";
     }
     // Both outcomes must actually occur, or the random delays test nothing.
@@ -107,26 +112,29 @@ TEST(Crash, KilledImportLeavesOldOrNewNeverAMix) {
 
 // A tmpfs small enough to fill during unpack (needs root and mount rights).
 class SmallFs {
-public:
+  public:
     explicit SmallFs(const fs::path& dir) : dir_(dir) {
         fs::create_directories(dir);
         mounted_ = ::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=2m") == 0;
     }
     ~SmallFs() {
-        if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
+        if (mounted_)
+            ::umount2(dir_.c_str(), MNT_DETACH);
     }
     bool mounted() const { return mounted_; }
 
-private:
+  private:
     fs::path dir_;
     bool mounted_ = false;
 };
 
 TEST(Crash, DiskFullDuringUnpack) {
     TempDir tmp;
-    if (::geteuid() != 0) GTEST_SKIP() << "needs root to mount a 2 MiB tmpfs";
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "needs root to mount a 2 MiB tmpfs";
     SmallFs small(tmp / "small");
-    if (!small.mounted()) GTEST_SKIP() << "mount -t tmpfs not permitted here: " << std::strerror(errno);
+    if (!small.mounted())
+        GTEST_SKIP() << "mount -t tmpfs not permitted here: " << std::strerror(errno);
     const SecretKey key = new_key();
     const fs::path data = tmp / "small/data";
     make_content(tmp / "c1", 1, 100 << 10);

@@ -15,13 +15,14 @@ namespace kiosk::update::test {
 namespace {
 
 class StoreTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { key = new_key(); }
     fs::path data() const { return tmp / "data"; }
     void install(std::int64_t v, bool downgrade = false) {
         const fs::path c = tmp / ("c" + std::to_string(v));
         make_content(c, v);
-        bundle_file(c, key, v, tmp / ("v" + std::to_string(v) + ".kiosk"), "label " + std::to_string(v));
+        bundle_file(c, key, v, tmp / ("v" + std::to_string(v) + ".kiosk"),
+                    "label " + std::to_string(v));
         auto o = options_for(data(), key);
         o.allow_downgrade = downgrade;
         auto r = import_bundle(tmp / ("v" + std::to_string(v) + ".kiosk"), o, test_validator);
@@ -111,16 +112,19 @@ TEST_F(StoreTest, RollbackToPrevious) {
 }
 
 TEST_F(StoreTest, PruneKeepsNAndNeverActiveOrPrevious) {
-    for (int v = 1; v <= 5; ++v) install(v);
+    for (int v = 1; v <= 5; ++v)
+        install(v);
     std::vector<std::string> left;
-    for (const auto& e : fs::directory_iterator(data() / "versions")) left.push_back(e.path().filename());
+    for (const auto& e : fs::directory_iterator(data() / "versions"))
+        left.push_back(e.path().filename());
     std::sort(left.begin(), left.end());
     EXPECT_EQ(left, (std::vector<std::string>{"3", "4", "5"}));
     // Downgrade to 3: 3 is active, 5 is its "previous", and 4 fills the third slot.
     install(3, /*downgrade=*/true);
     install(2, /*downgrade=*/true);  // active 2, previous 3, newest good 5 kept; 4 pruned
     left.clear();
-    for (const auto& e : fs::directory_iterator(data() / "versions")) left.push_back(e.path().filename());
+    for (const auto& e : fs::directory_iterator(data() / "versions"))
+        left.push_back(e.path().filename());
     std::sort(left.begin(), left.end());
     EXPECT_EQ(left, (std::vector<std::string>{"2", "3", "5"}));
     EXPECT_TRUE(fs::is_empty(data() / "staging"));
@@ -169,7 +173,8 @@ TEST_F(StoreTest, StickImportWritesReport) {
 TEST_F(StoreTest, UnwritableStickDoesNotFailImport) {
     install(1);
     make_content(tmp / "c2", 2);
-    fs::create_directories(tmp / "stick/kiosk-report.txt");  // rename() over a dir fails, like a read-only stick
+    fs::create_directories(
+        tmp / "stick/kiosk-report.txt");  // rename() over a dir fails, like a read-only stick
     bundle_file(tmp / "c2", key, 2, tmp / "stick/u.kiosk");
     auto r = import_from_stick(tmp / "stick", options_for(data(), key), test_validator);
     EXPECT_TRUE(r.ok()) << r.summary();

@@ -11,7 +11,8 @@ namespace {
 TEST(UnpackRegression, TruncatedGzipIsRefusedNotACrash) {
     // A gzip header cut short: libarchive fails to open it without an error string.
     const unsigned char payload[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00};
-    const auto dest = fs::temp_directory_path() / ("kiosk-unpack-" + std::to_string(std::random_device{}()));
+    const auto dest =
+        fs::temp_directory_path() / ("kiosk-unpack-" + std::to_string(std::random_device{}()));
     fs::create_directories(dest);
     UnpackStats stats;
     auto r = unpack_payload(payload, dest, UnpackLimits{}, stats);

@@ -11,7 +11,8 @@ namespace kiosk::update::test {
 
 TempDir::TempDir() {
     std::string tmpl = (fs::temp_directory_path() / "kiosk-update-test-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    if (!::mkdtemp(tmpl.data()))
+        throw std::runtime_error("mkdtemp failed");
     path_ = tmpl;
 }
 
@@ -49,9 +50,11 @@ void make_content(const fs::path& dir, std::int64_t version, std::size_t picture
 
 Diagnostics test_validator(const fs::path& content_dir) {
     Diagnostics d;
-    if (!fs::exists(content_dir / "event.yaml")) d.error({"event.yaml"}, "event.yaml is missing");
+    if (!fs::exists(content_dir / "event.yaml"))
+        d.error({"event.yaml"}, "event.yaml is missing");
     for (const auto& e : fs::recursive_directory_iterator(content_dir))
-        if (e.path().extension() == ".yaml" && read_text(e.path()).find("INVALID") != std::string::npos)
+        if (e.path().extension() == ".yaml" &&
+            read_text(e.path()).find("INVALID") != std::string::npos)
             d.error({e.path().filename().string(), 1, 1}, "invalid value");
     return d;
 }
@@ -66,7 +69,8 @@ Manifest manifest(const fs::path& dir) {
 }
 
 SecretKey new_key() {
-    if (sodium_init() < 0) throw std::runtime_error("sodium_init");
+    if (sodium_init() < 0)
+        throw std::runtime_error("sodium_init");
     SecretKey sk;
     PublicKey pk;
     crypto_sign_keypair(pk.bytes.data(), sk.bytes.data());
@@ -79,14 +83,16 @@ fs::path bundle_file(const fs::path& content_dir, const SecretKey& key, std::int
     o.version = version;
     o.label = label;
     auto h = write_bundle_file(content_dir, key, o, out);
-    if (!h) throw std::runtime_error(h.error().str());
+    if (!h)
+        throw std::runtime_error(h.error().str());
     return out;
 }
 
 namespace {
 la_ssize_t append_cb(archive*, void* client, const void* buf, size_t n) {
     auto* v = static_cast<std::vector<unsigned char>*>(client);
-    v->insert(v->end(), static_cast<const unsigned char*>(buf), static_cast<const unsigned char*>(buf) + n);
+    v->insert(v->end(), static_cast<const unsigned char*>(buf),
+              static_cast<const unsigned char*>(buf) + n);
     return static_cast<la_ssize_t>(n);
 }
 }  // namespace
@@ -104,14 +110,18 @@ std::vector<unsigned char> craft_payload(const std::vector<CraftEntry>& entries)
         archive_entry_set_pathname(e.get(), c.path.c_str());
         archive_entry_set_filetype(e.get(), c.type);
         archive_entry_set_perm(e.get(), c.type == AE_IFDIR ? 0755 : 0644);
-        if (c.type == AE_IFLNK) archive_entry_set_symlink(e.get(), c.link.c_str());
-        if (c.type == AE_IFCHR) archive_entry_set_rdev(e.get(), makedev(1, 3));
-        if (!c.link.empty() && c.type == AE_IFREG) archive_entry_set_hardlink(e.get(), c.link.c_str());
+        if (c.type == AE_IFLNK)
+            archive_entry_set_symlink(e.get(), c.link.c_str());
+        if (c.type == AE_IFCHR)
+            archive_entry_set_rdev(e.get(), makedev(1, 3));
+        if (!c.link.empty() && c.type == AE_IFREG)
+            archive_entry_set_hardlink(e.get(), c.link.c_str());
         if (c.type == AE_IFREG && c.link.empty())
             archive_entry_set_size(e.get(), static_cast<la_int64_t>(c.data.size() + c.zero_bytes));
         if (archive_write_header(a.get(), e.get()) != ARCHIVE_OK)
             throw std::runtime_error(archive_error_string(a.get()));
-        if (!c.data.empty()) archive_write_data(a.get(), c.data.data(), c.data.size());
+        if (!c.data.empty())
+            archive_write_data(a.get(), c.data.data(), c.data.size());
         for (std::uint64_t left = c.zero_bytes; left > 0;) {
             const std::size_t n = std::min<std::uint64_t>(left, zeros.size());
             archive_write_data(a.get(), zeros.data(), n);
@@ -129,13 +139,15 @@ std::vector<unsigned char> seal(const std::vector<unsigned char>& payload, const
     h.created_unix = 1696118400;
     h.label = "crafted";
     auto r = seal_bundle(h, payload, key);
-    if (!r) throw std::runtime_error(r.error().str());
+    if (!r)
+        throw std::runtime_error(r.error().str());
     return r.value();
 }
 
 void write_bytes(const fs::path& file, const std::vector<unsigned char>& bytes) {
-    std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                                static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(file, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
 }
 
 std::vector<unsigned char> read_bytes(const fs::path& file) {
@@ -152,9 +164,11 @@ ImportOptions options_for(const fs::path& data, const SecretKey& key) {
 
 std::optional<Manifest> active_manifest(const fs::path& data) {
     auto store = ContentStore::open(data);
-    if (!store) throw std::runtime_error(store.error().str());
+    if (!store)
+        throw std::runtime_error(store.error().str());
     auto dir = store.value().active_content_dir();
-    if (!dir) return std::nullopt;
+    if (!dir)
+        return std::nullopt;
     return manifest(*dir);
 }
 

@@ -19,7 +19,7 @@ namespace kiosk::update::test {
 namespace fs = std::filesystem;
 
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -27,7 +27,7 @@ public:
     const fs::path& path() const { return path_; }
     fs::path operator/(const std::string& s) const { return path_ / s; }
 
-private:
+  private:
     fs::path path_;
 };
 
@@ -53,12 +53,13 @@ fs::path bundle_file(const fs::path& content_dir, const SecretKey& key, std::int
 
 struct CraftEntry {
     // A constructor rather than an aggregate: -Wmissing-field-initializers.
-    CraftEntry(std::string p, mode_t t = AE_IFREG, std::string d = {}, std::string l = {}, std::uint64_t z = 0)
+    CraftEntry(std::string p, mode_t t = AE_IFREG, std::string d = {}, std::string l = {},
+               std::uint64_t z = 0)
         : path(std::move(p)), type(t), data(std::move(d)), link(std::move(l)), zero_bytes(z) {}
     std::string path;
     mode_t type = AE_IFREG;
     std::string data;
-    std::string link;  // symlink target or hardlink target
+    std::string link;              // symlink target or hardlink target
     std::uint64_t zero_bytes = 0;  // extra bytes of zeros streamed after data (bombs)
 };
 // A gzip'd pax tar with exactly these entries.
