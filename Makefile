@@ -1,6 +1,7 @@
 # Thin wrapper over CMake + Ninja. The two commands a new user needs:
 #   make run    install missing packages, build, open the kiosk on content/
-#   make test   install missing packages, build, run every test (CTest)
+#   make test   install missing packages, build, run every test (CTest), then the
+#               whole suite again under AddressSanitizer + UBSan (build-asan/)
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 ARGS  ?= --windowed --content content
@@ -25,6 +26,7 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) test-asan
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
@@ -47,7 +49,7 @@ bench: deps
 test-asan: deps
 	cmake --preset asan
 	cmake --build build-asan -j $(JOBS)
-	ctest --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS) --output-on-failure
 
 # libFuzzer targets (clang) in build-fuzz/, each run for FUZZ_SECONDS (default 20).
 FUZZ_SECONDS ?= 20
