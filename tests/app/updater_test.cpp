@@ -11,6 +11,7 @@
 
 #include "app/validator.h"
 #include "app_env.h"
+#include "text/text.h"
 #include "update/bundle.h"
 #include "update/keys.h"
 
@@ -135,6 +136,57 @@ TEST_F(UpdaterTest, MountFolderCreatedAfterStartIsStillWatched) {
     EXPECT_FALSE(u.poll());  // now watching
     stick("late", 4);
     EXPECT_EQ(wait_for_result(u).kind, UpdateEvent::Kind::Installed);
+}
+
+// Signed by the right key but bad inside: the kiosk's own validation refuses it
+// and the version on screen stays.
+class BadContentTest : public UpdaterTest {
+  protected:
+    void expect_refused(const std::string& why) {
+        auto fonts = text::FontStack::load();
+        ASSERT_TRUE(fonts);
+        UpdaterOptions o = options();
+        o.validate = content_validator(fonts.value().get());
+        Updater u(o);
+        stick("good", 2);
+        ASSERT_EQ(wait_for_result(u).kind, UpdateEvent::Kind::Installed);
+        break_content();
+        stick("bad", 3);
+        const UpdateEvent ev = wait_for_result(u);
+        ASSERT_EQ(ev.kind, UpdateEvent::Kind::Refused);
+        EXPECT_NE(ev.reason.find(why), std::string::npos) << ev.reason;
+        int64_t v = 0;
+        EXPECT_TRUE(load_installed_content(root_ / "data", &v));
+        EXPECT_EQ(v, 2);
+    }
+    std::function<void()> break_content;
+};
+
+TEST_F(BadContentTest, PictureClaimingHugeSizeIsRefused) {
+    break_content = [this] {
+        // A PNG header that claims 100000×100000 pixels.
+        std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x06\0\0\0",
+                        33);
+        std::ofstream(content_ / "pictures" / "aviation.jpg", std::ios::binary | std::ios::trunc)
+            << png;
+    };
+    expect_refused("100000×100000");
+}
+
+TEST_F(BadContentTest, InvalidYamlIsRefused) {
+    break_content = [this] {
+        std::ofstream(content_ / "areas" / "education.yaml", std::ios::app)
+            << "paragraphs: [unclosed\n";
+    };
+    expect_refused("invalid YAML");
+}
+
+TEST_F(BadContentTest, CharacterMissingFromTheFontsIsRefused) {
+    break_content = [this] {
+        // U+E000 is a private-use code point that no font of the kiosk draws.
+        std::ofstream(content_ / "strings.yaml", std::ios::app) << "extra: \"\xEE\x80\x80\"\n";
+    };
+    expect_refused("cannot be drawn");
 }
 
 TEST_F(UpdaterTest, MissingTrustedKeyIsExplainedNotFatal) {
