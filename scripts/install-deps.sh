@@ -24,6 +24,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 # Refresh the package lists only when they are missing or older than a day.
 if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n1)" ]; then
-    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=900 update -qq
 fi
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Wait for a dpkg lock held by someone else (e.g. unattended-upgrades) instead of failing.
+"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"
