@@ -165,8 +165,9 @@ class BadContentTest : public UpdaterTest {
 TEST_F(BadContentTest, PictureClaimingHugeSizeIsRefused) {
     break_content = [this] {
         // A PNG header that claims 100000×100000 pixels.
-        std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x06\0\0\0",
-                        33);
+        const char header[] =
+            "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x06\0\0\0";
+        const std::string png(header, sizeof header - 1);
         std::ofstream(content_ / "pictures" / "aviation.jpg", std::ios::binary | std::ios::trunc)
             << png;
     };
