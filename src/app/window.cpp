@@ -172,8 +172,8 @@ int run_window(const Options& o) {
         service.alive();
         Millis now = SDL_GetTicks64();
         int timeout = -1;
-        if (app.animating())
-            timeout = 0;
+        if (app.animating() || app.dirty())
+            timeout = 0;  // a pending picture is drawn without waiting for input
         else if (Millis d = app.next_deadline(); d >= 0)
             timeout = static_cast<int>(std::max<Millis>(0, d - now));
         if (service.max_sleep_ms() >= 0 && (timeout < 0 || timeout > service.max_sleep_ms()))

@@ -44,7 +44,6 @@ struct GestureConfig {
     float slop_px = 16;              // movement that turns a press into a drag
     float swipe_min_px = 120;        // horizontal travel for a swipe...
     float swipe_min_velocity = 600;  // ...or a fling at least this fast (px/s)
-    Millis long_press_ms = 5000;     // unused by the recogniser; staff gesture timing
 };
 
 class GestureRecognizer {
