@@ -118,3 +118,20 @@ def diff(a, b, step=2, threshold=48):
 def matches(a, b, mean_tol=6.0, frac_tol=0.04):
     m, f = diff(a, b)
     return m <= mean_tol and f <= frac_tol, m, f
+
+
+# The kiosk on the screen and `kiosk render` on the host draw the same pixels
+# (mean difference ~0.04); two content versions whose Home differs only in the
+# title differ by ~1.7. Version checks use this tolerance.
+STRICT = dict(mean_tol=0.6, frac_tol=0.002)
+
+
+def closest(img, refs, **tol):
+    """Name of the reference in `refs` (name -> image) that `img` matches with
+    the smallest mean difference, or None if none matches within `tol`."""
+    best, best_m = None, None
+    for name, ref in refs.items():
+        ok, m, _ = matches(img, ref, **(tol or STRICT))
+        if ok and (best_m is None or m < best_m):
+            best, best_m = name, m
+    return best

@@ -132,8 +132,14 @@ std::optional<UpdateEvent> Updater::poll() {
         open_watcher();
     if (watcher_) {
         for (auto& stick : watcher_->poll()) {
-            if (stick.bundles.empty())
-                continue;
+            if (stick.bundles.empty()) {
+                // Staff plugged in a stick without an update: tell them, do nothing.
+                log_info("USB stick " + stick.stick_dir.string() + ": no .kiosk file on it");
+                UpdateEvent ev;
+                ev.kind = UpdateEvent::Kind::Refused;
+                ev.reason = "no .kiosk file on the stick";
+                return ev;
+            }
             start(stick.stick_dir);
             return UpdateEvent{UpdateEvent::Kind::Progress, 0, "reading", 0, {}, nullptr};
         }

@@ -138,6 +138,20 @@ TEST_F(UpdaterTest, MountFolderCreatedAfterStartIsStillWatched) {
     EXPECT_EQ(wait_for_result(u).kind, UpdateEvent::Kind::Installed);
 }
 
+TEST_F(UpdaterTest, StickWithoutBundleIsReportedAndChangesNothing) {
+    Updater u(options());
+    EXPECT_FALSE(u.poll());
+    fs::create_directories(root_ / "usb" / "photos");
+    std::ofstream(root_ / "usb" / "photos" / "holiday.jpg") << "not an update";
+    auto ev = u.poll();
+    ASSERT_TRUE(ev);
+    EXPECT_EQ(ev->kind, UpdateEvent::Kind::Refused);
+    EXPECT_NE(ev->reason.find("no .kiosk file"), std::string::npos) << ev->reason;
+    EXPECT_FALSE(u.busy());
+    EXPECT_FALSE(u.poll());  // reported once per plug-in
+    EXPECT_EQ(u.active_version(), 0);
+}
+
 // Signed by the right key but bad inside: the kiosk's own validation refuses it
 // and the version on screen stays.
 class BadContentTest : public UpdaterTest {

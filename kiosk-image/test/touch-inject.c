@@ -1,0 +1,95 @@
+/* TEST ONLY (kiosk-image/test, never in a released image): a virtual
+ * multitouch touchscreen made with uinput, so the image test taps the kiosk
+ * through the same kernel path as the Pi's touch display (INPUT_PROP_DIRECT,
+ * ABS_MT_* slots, BTN_TOUCH -> udev ID_INPUT_TOUCHSCREEN -> SDL finger events).
+ * QEMU 7.2 has no emulated touchscreen, and its usb-tablet is an absolute
+ * mouse that SDL 2.26's evdev code does not scale to the screen.
+ *
+ *   kiosk-test-touch WIDTH HEIGHT tap X Y
+ *   kiosk-test-touch WIDTH HEIGHT hold X Y SECONDS
+ *
+ * The device is created, left for SDL to notice (udev hotplug), used once
+ * and destroyed. Exit status 0 on success. */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/uinput.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static int emit(int fd, int type, int code, int value) {
+    struct input_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = (unsigned short)type;
+    ev.code = (unsigned short)code;
+    ev.value = value;
+    return write(fd, &ev, sizeof ev) == (ssize_t)sizeof ev ? 0 : -1;
+}
+
+static int axis(int fd, int code, int max) {
+    struct uinput_abs_setup a;
+    memset(&a, 0, sizeof a);
+    a.code = (unsigned short)code;
+    a.absinfo.maximum = max;
+    return ioctl(fd, UI_SET_ABSBIT, code) || ioctl(fd, UI_ABS_SETUP, &a);
+}
+
+static int create(int w, int h) {
+    int fd = open("/dev/uinput", O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct uinput_setup s;
+    memset(&s, 0, sizeof s);
+    s.id.bustype = BUS_VIRTUAL;
+    s.id.vendor = 0x4b49; /* "KI" */
+    s.id.product = 0x0001;
+    snprintf(s.name, sizeof s.name, "kiosk-test touchscreen");
+    if (ioctl(fd, UI_SET_EVBIT, EV_KEY) || ioctl(fd, UI_SET_KEYBIT, BTN_TOUCH) ||
+        ioctl(fd, UI_SET_EVBIT, EV_ABS) || ioctl(fd, UI_SET_PROPBIT, INPUT_PROP_DIRECT) ||
+        axis(fd, ABS_X, w - 1) || axis(fd, ABS_Y, h - 1) || axis(fd, ABS_MT_SLOT, 0) ||
+        axis(fd, ABS_MT_TRACKING_ID, 65535) || axis(fd, ABS_MT_POSITION_X, w - 1) ||
+        axis(fd, ABS_MT_POSITION_Y, h - 1) || ioctl(fd, UI_DEV_SETUP, &s) ||
+        ioctl(fd, UI_DEV_CREATE)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static int touch(int fd, int down, int x, int y) {
+    int rc = emit(fd, EV_ABS, ABS_MT_SLOT, 0);
+    rc |= emit(fd, EV_ABS, ABS_MT_TRACKING_ID, down ? 1 : -1);
+    if (down) {
+        rc |= emit(fd, EV_ABS, ABS_MT_POSITION_X, x) | emit(fd, EV_ABS, ABS_MT_POSITION_Y, y);
+        rc |= emit(fd, EV_ABS, ABS_X, x) | emit(fd, EV_ABS, ABS_Y, y);
+    }
+    rc |= emit(fd, EV_KEY, BTN_TOUCH, down);
+    return rc | emit(fd, EV_SYN, SYN_REPORT, 0);
+}
+
+int main(int argc, char** argv) {
+    if (argc < 6 || (strcmp(argv[3], "tap") != 0 && strcmp(argv[3], "hold") != 0) ||
+        (strcmp(argv[3], "hold") == 0 && argc < 7)) {
+        fprintf(stderr, "usage: %s W H tap X Y | W H hold X Y SECONDS\n", argv[0]);
+        return 2;
+    }
+    int w = atoi(argv[1]), h = atoi(argv[2]), x = atoi(argv[4]), y = atoi(argv[5]);
+    double held = strcmp(argv[3], "hold") == 0 ? atof(argv[6]) : 0.08;
+    int fd = create(w, h);
+    if (fd < 0) {
+        fprintf(stderr, "kiosk-test-touch: uinput: %s\n", strerror(errno));
+        return 1;
+    }
+    sleep(2); /* udev tags the device, SDL's hotplug monitor opens it */
+    int rc = touch(fd, 1, x, y);
+    usleep((useconds_t)(held * 1e6));
+    rc |= touch(fd, 0, x, y);
+    usleep(500000); /* let SDL read the release before the device goes */
+    ioctl(fd, UI_DEV_DESTROY);
+    close(fd);
+    if (rc)
+        fprintf(stderr, "kiosk-test-touch: write: %s\n", strerror(errno));
+    return rc ? 1 : 0;
+}
