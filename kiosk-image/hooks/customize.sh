@@ -61,7 +61,7 @@ for u in getty@.service serial-getty@.service autovt@.service console-getty.serv
          e2scrub_all.timer e2scrub_reap.service systemd-firstboot.service; do
     ln -sf /dev/null "$root/etc/systemd/system/$u"
 done
-in_root systemctl enable kiosk.service systemd-timesyncd.service
+in_root systemctl enable kiosk.service systemd-timesyncd.service kiosk-clock-save.timer
 in_root systemctl set-default multi-user.target
 
 # 5. Misc: hostname, transient machine-id (root is read-only), clock floor.

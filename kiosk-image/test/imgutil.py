@@ -135,3 +135,13 @@ def closest(img, refs, **tol):
         if ok and (best_m is None or m < best_m):
             best, best_m = name, m
     return best
+
+
+def blank(img, level=24, frac=0.001):
+    """True if (almost) every sampled pixel is darker than `level`."""
+    lit, n = 0, 0
+    for i in range(0, len(img.rgb), 3 * 7):
+        n += 1
+        if max(img.rgb[i], img.rgb[i + 1], img.rgb[i + 2]) > level:
+            lit += 1
+    return lit <= frac * n
