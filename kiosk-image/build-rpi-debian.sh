@@ -25,16 +25,18 @@ arch-test arm64 >/dev/null || { echo "arm64 binaries cannot run here (binfmt/qem
 t0=$(date +%s)
 mkdir -p "$out"; rootfs=$out/rootfs; rm -rf "$rootfs"
 cmdline="$KIOSK_CMDLINE_COMMON console=tty3"
+# force-confold: /etc/default/raspi-firmware is written by the essential hook
+# (before the package is unpacked); without it dpkg stops to ask which to keep.
 mmdebstrap --mode=root --variant=minbase --arch=arm64 \
     --components=main,non-free-firmware \
+    --dpkgopt=force-confdef --dpkgopt=force-confold \
     --include="$(pkg_list "$here/packages.txt"),linux-image-arm64,raspi-firmware,dosfstools" \
     --essential-hook='mkdir -p "$1/etc/default" "$1/etc/initramfs-tools/conf.d" "$1/boot/firmware"
         echo COMPRESS=zstd > "$1/etc/initramfs-tools/conf.d/kiosk"
         printf "ROOTPART=LABEL=kiosk-root\nCONSOLES=tty3\n" > "$1/etc/default/raspi-firmware"' \
-    --customize-hook="echo '$cmdline' > \"\$1/etc/default/raspi-extra-cmdline\"" \
     --customize-hook="$here/hooks/customize.sh \"\$1\"" \
     --customize-hook='echo "LABEL=KIOSK-BOOT /boot/firmware vfat ro,nosuid,nodev,noexec 0 0" >> "$1/etc/fstab"' \
-    --customize-hook='chroot "$1" sh -c "for k in /boot/vmlinuz-*; do /etc/kernel/postinst.d/z50-raspi-firmware \${k#/boot/vmlinuz-}; done"' \
+    --customize-hook='chroot "$1" env DEB_MAINT_PARAMS=configure /etc/kernel/postinst.d/z50-raspi-firmware' \
     "$KIOSK_SUITE" "$rootfs" \
     "deb $KIOSK_MIRROR $KIOSK_SUITE main non-free-firmware" \
     "deb $KIOSK_MIRROR $KIOSK_SUITE-updates main non-free-firmware" \
@@ -48,8 +50,10 @@ boot_delay=0
 dtoverlay=vc4-kms-v3d
 display_rotate=0
 CFG
-# cmdline.txt written by raspi-firmware from ROOTPART/CONSOLES + raspi-extra-cmdline.
-cat "$rootfs/boot/firmware/cmdline.txt"
+# raspi-firmware's own cmdline.txt says "rw" and shows boot text; ours is the
+# one every image uses (read-only root, quiet, no cursor) plus the Pi's CMA
+# for the vc4 KMS driver. (Root is read-only: no kernel upgrade rewrites it.)
+echo "$cmdline cma=64M" >"$rootfs/boot/firmware/cmdline.txt"
 boot=$out/boot.img
 rm -f "$boot"; truncate -s 256M "$boot"
 mkfs.vfat -F 32 -n KIOSK-BOOT "$boot" >/dev/null

@@ -21,5 +21,6 @@ t2=$(date +%s)
 file "$build/kiosk"
 (cd "$build" && QEMU_LD_PREFIX="$sysroot" ctest --output-on-failure -j "${JOBS:-2}" -L unit)
 t3=$(date +%s)
-(cd "$build" && cpack -G DEB >/dev/null && ls -la "$build"/kiosk_*_arm64.deb)
+(cd "$build" && rm -f kiosk_*.deb && cpack -G DEB >/dev/null && ls -la "$build"/kiosk_*_arm64.deb)
+bash "$here/cross/check-deb-deps.sh" "$(ls "$build"/kiosk_*_arm64.deb)" "$build/kiosk"
 log "cross-test: sysroot $((t1-t0)) s, build $((t2-t1)) s, tests under qemu-user $((t3-t2)) s"

@@ -104,7 +104,8 @@ def main():
         make_stick(sticks['bad'], [bad])
         make_stick(sticks['good'], [good])
     else:
-        log('NOTE: kiosk keygen/bundle/import or --key unavailable: USB checks skipped')
+        log('NOTE: USB checks skipped ' + ('(--no-usb)' if a.no_usb else
+                                           '(kiosk keygen/bundle/import or --key unavailable)'))
 
     log('test disk')
     disk = prepare_disk(a.build, a.out, a.arch)
