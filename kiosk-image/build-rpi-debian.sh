@@ -48,7 +48,6 @@ cat >>"$rootfs/boot/firmware/config.txt" <<CFG
 disable_splash=1
 boot_delay=0
 dtoverlay=vc4-kms-v3d
-display_rotate=0
 CFG
 # raspi-firmware's own cmdline.txt says "rw" and shows boot text; ours is the
 # one every image uses (read-only root, quiet, no cursor) plus the Pi's CMA
