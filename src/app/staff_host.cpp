@@ -68,9 +68,10 @@ std::string DeviceStaffHost::rollback() {
 
 // Steps of a tenth of the panel's range, never fully dark (a black kiosk looks broken).
 std::string DeviceStaffHost::brightness(int delta) {
-    if (!fs::is_directory(backlight_))
+    std::error_code ec;
+    if (!fs::is_directory(backlight_, ec))
         return "No adjustable backlight on this screen";
-    for (const auto& dev : fs::directory_iterator(backlight_)) {
+    for (const auto& dev : fs::directory_iterator(backlight_, ec)) {
         int max = 0, now = 0;
         std::ifstream(dev.path() / "max_brightness") >> max;
         std::ifstream(dev.path() / "brightness") >> now;

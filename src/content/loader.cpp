@@ -50,7 +50,8 @@ class Loader {
   private:
     std::optional<YAML::Node> open(YamlReader& r) {
         const fs::path path = dir_ / r.file();
-        if (!fs::exists(path)) {
+        std::error_code ec;  // the throwing overloads would throw on e.g. a too-long name
+        if (!fs::exists(path, ec)) {
             diags_.error({r.file()}, "file is missing");
             return std::nullopt;
         }
@@ -68,7 +69,8 @@ class Loader {
             r.error(map[key], "'" + *s + "' must be a path inside the content folder");
             return {};
         }
-        if (!fs::is_regular_file(dir_ / *s))
+        std::error_code ec;  // a name longer than the filesystem allows is "not found" too
+        if (!fs::is_regular_file(dir_ / *s, ec))
             r.error(map[key], "file '" + *s + "' not found");
         return *s;
     }
@@ -270,7 +272,7 @@ LoadResult load_bundle(const std::filesystem::path& dir, bool derive_simplified)
     LoadResult result;
     std::error_code ec;
     const fs::path abs = fs::absolute(dir, ec);
-    if (ec || !fs::is_directory(abs)) {
+    if (ec || !fs::is_directory(abs, ec)) {
         result.diagnostics.error({dir.string()}, "not a content folder");
         return result;
     }

@@ -21,7 +21,8 @@ std::string describe(char32_t cp) {
 void check_picture(const Bundle& b, const std::string& file, const SourcePos& where, bool decode,
                    Diagnostics& diags) {
     const auto path = b.dir / file;
-    if (file.empty() || !std::filesystem::exists(path))
+    std::error_code ec;
+    if (file.empty() || !std::filesystem::exists(path, ec))
         return;  // the loader said so already
     if (decode) {
         if (auto img = decode_picture(path, file); !img)

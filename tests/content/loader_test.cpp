@@ -84,6 +84,20 @@ TEST(Loader, MissingAreaFileAndPictureAreErrors) {
     EXPECT_NE(all.find("not found"), std::string::npos) << all;
 }
 
+// Found by fuzz_yaml: a file name longer than the filesystem allows made
+// std::filesystem throw (ENAMETOOLONG) and the kiosk abort.
+TEST(Loader, OverlongPictureNameIsNotFoundNotACrash) {
+    ContentFixture f;
+    f.replace("areas/finance.yaml", "pictures/finance.jpg",
+              "pictures/" + std::string(400, 'x') + ".jpg");
+    LoadResult r;
+    ASSERT_NO_THROW(r = load_bundle(f.dir()));
+    EXPECT_FALSE(r.bundle);
+    const std::string all = r.diagnostics.str();
+    EXPECT_NE(all.find("areas/finance.yaml:7:"), std::string::npos) << all;
+    EXPECT_NE(all.find("not found"), std::string::npos) << all;
+}
+
 TEST(Loader, DuplicateAndReservedIdsAndEscapingPathsAreRefused) {
     ContentFixture f;
     f.replace("event.yaml", "  - aviation\n", "  - aviation\n  - aviation\n  - home\n");
