@@ -8,6 +8,9 @@
 
 namespace kiosk::app {
 
+// Shown to staff when a stick carries no update file (and logged).
+constexpr const char* kNoBundle = "no .kiosk file on the stick";
+
 Updater::Updater(UpdaterOptions options) : options_(std::move(options)) {
     open_watcher();
     if (!watcher_)
@@ -97,7 +100,7 @@ std::optional<UpdateEvent> Updater::finish() {
     UpdateEvent ev;
     if (!r.ok()) {
         ev.kind = UpdateEvent::Kind::Refused;
-        ev.reason = r.error ? r.error->message : "no .kiosk file on the stick";
+        ev.reason = r.error ? r.error->message : kNoBundle;
         if (ev.reason.find(update::kOlderThanActive) != std::string::npos)
             pending_downgrade_ = r.stick_dir;
         return ev;
@@ -134,10 +137,10 @@ std::optional<UpdateEvent> Updater::poll() {
         for (auto& stick : watcher_->poll()) {
             if (stick.bundles.empty()) {
                 // Staff plugged in a stick without an update: tell them, do nothing.
-                log_info("USB stick " + stick.stick_dir.string() + ": no .kiosk file on it");
+                log_info("USB stick " + stick.stick_dir.string() + ": " + kNoBundle);
                 UpdateEvent ev;
                 ev.kind = UpdateEvent::Kind::Refused;
-                ev.reason = "no .kiosk file on the stick";
+                ev.reason = kNoBundle;
                 return ev;
             }
             start(stick.stick_dir);
