@@ -1,26 +1,19 @@
 #include "app/app.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "layout/pages.h"
-#include "layout/staff.h"
-#include "layout/theme.h"
 
 namespace kiosk::app {
-
-namespace {
-constexpr Millis kStaffHoldMs = 5'000;  // a still press this long in the corner opens the PIN pad
-}
 
 using layout::Action;
 using layout::PageId;
 
 App::App(std::shared_ptr<const content::Bundle> bundle, text::FontStack& fonts, AppConfig cfg)
-    : bundle_(std::move(bundle)),
-      fonts_(fonts),
+    : pages_(std::move(bundle), fonts),
       cfg_(cfg),
-      session_(static_cast<int>(bundle_->areas.size()), cfg.default_lang) {
+      session_(static_cast<int>(pages_.bundle().areas.size()), cfg.default_lang),
+      staff_(cfg.staff_pin) {
     input::GestureConfig g;
     const float mm = cfg_.screen.dpi / 25.4f;
     g.slop_px = std::max(10.0f, 3.0f * mm);  // 3 mm: a resting finger wobbles less than that
@@ -29,147 +22,56 @@ App::App(std::shared_ptr<const content::Bundle> bundle, text::FontStack& fonts, 
     scroller_.set_range(0);
 }
 
-std::shared_ptr<const layout::DisplayList> App::build(const PageId& p) {
+layout::Screen App::screen() const {
     layout::Screen s = cfg_.screen;
     s.large_text = session_.large_text();
-    const CacheKey key{static_cast<int>(p.kind),
-                       p.area,
-                       static_cast<int>(session_.lang()),
-                       s.large_text,
-                       s.width,
-                       s.height};
-    if (auto it = cache_.find(key); it != cache_.end())
-        return it->second;
-    layout::PageContext ctx{*bundle_, fonts_, session_.lang(), s};
-    auto dl = std::make_shared<const layout::DisplayList>(layout::build_page(ctx, p));
-    cache_[key] = dl;
-    return dl;
-}
-
-std::shared_ptr<const layout::DisplayList> App::attract_page(int index) {
-    layout::Screen s = cfg_.screen;
-    constexpr int kAttractKind = 100;  // cache key space apart from real pages
-    const CacheKey key{kAttractKind, index,   static_cast<int>(session_.lang()),
-                       false,        s.width, s.height};
-    if (auto it = cache_.find(key); it != cache_.end())
-        return it->second;
-    layout::PageContext ctx{*bundle_, fonts_, session_.lang(), s};
-    auto dl = std::make_shared<const layout::DisplayList>(layout::build_attract(ctx, index));
-    cache_[key] = dl;
-    return dl;
-}
-
-void App::set_staff(StaffHost* host, std::string pin) {
-    staff_host_ = pin.empty() ? nullptr : host;
-    staff_pin_ = std::move(pin);
-}
-
-bool App::in_staff_corner(float x, float y) const {
-    const float side =
-        std::max(cfg_.screen.dpi / 25.4f * 12.0f,  // 12 mm
-                 0.06f * static_cast<float>(std::min(cfg_.screen.width, cfg_.screen.height)));
-    return x < side && y < side;
-}
-
-void App::rebuild_staff() {
-    layout::PageContext ctx{*bundle_, fonts_, Lang::En, cfg_.screen};
-    staff_dl_ =
-        std::make_shared<const layout::DisplayList>(layout::build_staff(ctx, staff_->view()));
-    mark(Cause::Input);
-}
-
-void App::open_staff() {
-    corner_down_ = -1;
-    gestures_.feed({input::PointerEvent::Type::Cancel, 0, 0, now_});
-    swallow_ = true;  // the holding finger does nothing more
-    pressed_ = -1;
-    if (!staff_)
-        staff_ = std::make_unique<StaffMenu>(*staff_host_, staff_pin_);
-    else
-        staff_->reopen();
-    rebuild_staff();
-}
-
-void App::staff_pointer(const input::PointerEvent& e) {
-    using K = input::Gesture::Kind;
-    for (const auto& g : gestures_.feed(e)) {
-        const int t = staff_dl_->hit(g.x, g.y, 0);
-        if (g.kind == K::Press) {
-            pressed_ = t;
-            if (staff_->view().screen == layout::StaffView::Screen::TouchTest)
-                staff_->touch(g.x, g.y);
-        } else if (g.kind == K::Release || g.kind == K::DragStart) {
-            pressed_ = -1;
-        } else if (g.kind == K::Tap) {
-            pressed_ = -1;
-            const auto& targets = staff_dl_->targets;
-            if (t >= 0 && targets[static_cast<size_t>(t)].action.kind == Action::Kind::Staff)
-                staff_->command(targets[static_cast<size_t>(t)].action.value, e.t);
-        }
-    }
-    if (staff_->closed())
-        close_staff(e.t);
-    else
-        rebuild_staff();
-}
-
-// Staff leave the kiosk as a visitor should find it.
-void App::close_staff(Millis now) {
-    if (!staff_->closed())
-        staff_->command(layout::kStaffClose, now);
-    pressed_ = -1;
-    session_.reset();
-    home_since_ = now;
-    navigate(Transition::Fade, -1, now);
-}
-
-bool App::attract_fading() const {
-    return attract_ && now_ - attract_slide_start_ < cfg_.attract_fade_ms;
-}
-
-// The first touch on the attract loop only wakes the kiosk: back to Home.
-void App::wake(Millis now) {
-    from_ = attract_page(attract_index_);
-    from_scroll_ = 0;
-    attract_ = false;
-    swallow_ = true;
-    last_input_ = now;
-    navigate(Transition::Fade, -1, now);
+    return s;
 }
 
 std::shared_ptr<const layout::DisplayList> App::current() {
-    auto dl = build(session_.page());
+    auto dl = pages_.page(session_.page(), session_.lang(), screen());
     scroller_.set_range(dl->content_height - dl->viewport.h);
+    page_height_ = dl->content_height;
     return dl;
 }
 
+void App::end_transition() {
+    move_.kind = Transition::None;
+    move_.from.reset();
+}
+
 void App::navigate(Transition kind, int direction, Millis now) {
-    transition_ = kind;
-    direction_ = direction;
-    transition_start_ = now;
+    move_.kind = kind;
+    move_.direction = direction;
+    move_.start = now;
     scroller_.reset();
     current();  // sets the scroll range for the new page
     pressed_ = -1;
     mark(Cause::Input);
 }
 
-void App::perform(const Action& a, Millis now) {
-    from_ = current();
-    from_scroll_ = scroller_.offset();
+void App::perform(const Action& a, Millis now, Navigation how) {
+    move_.from = current();
+    move_.from_scroll = scroller_.offset();
+    const auto moved = [&](Transition t, int dir) {
+        navigate(t, dir, now);
+        last_nav_ = how;
+        last_nav_at_ = now;
+    };
     switch (a.kind) {
         case Action::Kind::Open:
             session_.open(a.page);
-            navigate(Transition::Fade, 1, now);
+            moved(Transition::Fade, 1);
             break;
         case Action::Kind::Back:
             if (session_.back())
-                navigate(Transition::Fade, -1, now);
+                moved(Transition::Fade, -1);
             break;
         case Action::Kind::Previous:
         case Action::Kind::Next: {
             const int dir = a.kind == Action::Kind::Next ? 1 : -1;
             session_.step_area(dir);
-            navigate(Transition::Slide, dir, now);
+            moved(Transition::Slide, dir);
             break;
         }
         case Action::Kind::SetLang:
@@ -190,8 +92,8 @@ void App::perform(const Action& a, Millis now) {
 
 // Language or text size changed: same page, and the same paragraph at the top.
 void App::relayout_keeping_place() {
-    const auto& old_anchors = from_->anchors;
-    const float old_scroll = from_scroll_;
+    const auto& old_anchors = move_.from->anchors;
+    const float old_scroll = move_.from_scroll;
     int index = -1;
     for (size_t i = 0; i < old_anchors.size(); ++i) {
         if (old_anchors[i] <= old_scroll + 1)
@@ -202,8 +104,7 @@ void App::relayout_keeping_place() {
     if (index >= 0 && index < static_cast<int>(dl->anchors.size()) && old_scroll > 0)
         target = dl->anchors[static_cast<size_t>(index)];
     scroller_.set_offset(target);
-    transition_ = Transition::None;
-    from_.reset();
+    end_transition();
     pressed_ = -1;
     mark(Cause::Input);
 }
@@ -223,11 +124,11 @@ void App::on_gesture(const input::Gesture& g, Millis now) {
             pressed_ = -1;
             const int t = dl->hit(g.x, g.y, scroller_.offset());
             if (t >= 0)
-                perform(dl->targets[static_cast<size_t>(t)].action, now);
+                perform(dl->targets[static_cast<size_t>(t)].action, now, Navigation::Tap);
             break;
         }
         case K::DragStart:
-            corner_down_ = -1;
+            staff_.set_corner_down(-1);
             break;
         case K::Drag:
             if (!g.horizontal)
@@ -242,53 +143,52 @@ void App::on_gesture(const input::Gesture& g, Millis now) {
             if (session_.page().kind == PageId::Kind::Area)
                 perform(Action::of(g.kind == K::SwipeLeft ? Action::Kind::Next
                                                           : Action::Kind::Previous),
-                        now);
+                        now, Navigation::Swipe);
             break;
     }
     mark(Cause::Input);
 }
 
 void App::pointer(const input::PointerEvent& e) {
+    using T = input::PointerEvent::Type;
     now_ = std::max(now_, e.t);
     last_input_ = e.t;
-    if (attract_) {
-        if (e.type == input::PointerEvent::Type::Down)
+    if (attract_.on) {
+        if (e.type == T::Down)
             wake(e.t);
         return;
     }
     if (swallow_) {
-        swallow_ =
-            e.type != input::PointerEvent::Type::Up && e.type != input::PointerEvent::Type::Cancel;
+        swallow_ = e.type != T::Up && e.type != T::Cancel;
         return;
     }
     if (staff_open()) {
         staff_pointer(e);
         return;
     }
-    if (e.type == input::PointerEvent::Type::Down)
-        corner_down_ = staff_host_ && in_staff_corner(e.x, e.y) ? e.t : -1;
-    else if (e.type != input::PointerEvent::Type::Move)
-        corner_down_ = -1;
-    if (e.type == input::PointerEvent::Type::Down && transition_ != Transition::None) {
-        transition_ = Transition::None;  // a touch finishes any animation at once
-        from_.reset();
-    }
+    if (e.type == T::Down)
+        staff_.set_corner_down(staff_.in_corner(e.x, e.y, cfg_.screen) ? e.t : -1);
+    else if (e.type != T::Move)
+        staff_.set_corner_down(-1);
+    if (e.type == T::Down && move_.kind != Transition::None)
+        end_transition();  // a touch finishes any animation at once
     for (const auto& g : gestures_.feed(e))
         on_gesture(g, e.t);
 }
 
 void App::key(std::string_view name, Millis now) {
-    if (attract_) {
+    if (attract_.on) {
         wake(now);
         return;
     }
     last_input_ = now;
+    const auto act = [&](const Action& a) { perform(a, now, Navigation::Key); };
     if (name == "Escape" || name == "Backspace" || name == "AC Back") {
-        perform(Action::of(Action::Kind::Back), now);
+        act(Action::of(Action::Kind::Back));
     } else if (name == "Home") {
-        perform(Action::open(PageId::home()), now);
+        act(Action::open(PageId::home()));
     } else if ((name == "Right" || name == "Left") && session_.page().kind == PageId::Kind::Area) {
-        perform(Action::of(name == "Right" ? Action::Kind::Next : Action::Kind::Previous), now);
+        act(Action::of(name == "Right" ? Action::Kind::Next : Action::Kind::Previous));
     } else if (name == "Down" || name == "PageDown" || name == "Up" || name == "PageUp") {
         const float step =
             (name.size() > 4 ? 0.8f : 0.15f) * static_cast<float>(cfg_.screen.height);
@@ -299,23 +199,22 @@ void App::key(std::string_view name, Millis now) {
 
 void App::resize(const layout::Screen& screen) {
     cfg_.screen = screen;
-    cache_.clear();
-    transition_ = Transition::None;
-    from_.reset();
+    pages_.clear();
+    end_transition();
     current();
+    staff_.rebuild(pages_.context(Lang::En, cfg_.screen));
     mark(Cause::Expose);
 }
 
 void App::set_bundle(std::shared_ptr<const content::Bundle> bundle) {
-    const std::string page = layout::page_name(*bundle_, session_.page());
-    bundle_ = std::move(bundle);
-    cache_.clear();
-    session_.set_area_count(static_cast<int>(bundle_->areas.size()));
-    if (auto p = layout::parse_page(*bundle_, page))
+    const std::string page = layout::page_name(pages_.bundle(), session_.page());
+    pages_.set_bundle(std::move(bundle));
+    session_.set_area_count(static_cast<int>(pages_.bundle().areas.size()));
+    if (auto p = layout::parse_page(pages_.bundle(), page))
         session_.open(*p);
-    transition_ = Transition::None;
-    from_.reset();
+    end_transition();
     current();
+    staff_.rebuild(pages_.context(Lang::En, cfg_.screen));
     mark(Cause::Content);
 }
 
@@ -325,84 +224,35 @@ void App::show(const PageId& page, Lang lang, bool large_text) {
     if (large_text)
         session_.toggle_large_text();
     session_.open(page);
-    transition_ = Transition::None;
-    from_.reset();
+    end_transition();
     scroller_.reset();
     current();
     mark(Cause::Content);
 }
 
-void App::notify(const std::string& text, float progress, Millis until) {
-    if (text.empty()) {
-        notice_.reset();
-    } else {
-        layout::Screen s = cfg_.screen;
-        layout::PageContext ctx{*bundle_, fonts_, session_.lang(), s};
-        notice_ =
-            std::make_shared<const layout::DisplayList>(layout::build_notice(ctx, text, progress));
-        notice_until_ = until;
-    }
-    mark(Cause::Content);
-}
-
 bool App::animating() const {
-    return transition_ != Transition::None || scroller_.moving() || attract_fading();
-}
-
-Millis App::next_deadline() const {
-    Millis d = -1;
-    if (!session_.is_pristine() || scroller_.offset() != 0)
-        d = last_input_ + cfg_.idle_timeout_ms;
-    const auto sooner = [&d](Millis t) {
-        if (d < 0 || t < d)
-            d = t;
-    };
-    if (notice_)
-        sooner(notice_until_);
-    if (corner_down_ >= 0)
-        sooner(corner_down_ + kStaffHoldMs);
-    if (staff_open())
-        sooner(last_input_ + cfg_.idle_timeout_ms);
-    if (attract_)
-        sooner(attract_slide_start_ + cfg_.attract_slide_ms);
-    else if (cfg_.attract && session_.is_pristine() && scroller_.offset() == 0 &&
-             !bundle_->areas.empty())
-        sooner(std::max(last_input_, home_since_) + cfg_.attract_delay_ms);
-    return d;
+    return move_.kind != Transition::None || scroller_.moving() || attract_fading();
 }
 
 bool App::tick(Millis now) {
     now_ = std::max(now_, now);
     if (scroller_.step(now_))
         mark(Cause::Animation);
-    const Millis dur = transition_ == Transition::Slide ? cfg_.slide_ms : cfg_.fade_ms;
-    if (transition_ != Transition::None) {
+    const Millis dur = move_.kind == Transition::Slide ? cfg_.slide_ms : cfg_.fade_ms;
+    if (move_.kind != Transition::None) {
         mark(Cause::Animation);
-        if (now_ - transition_start_ >= dur) {
-            transition_ = Transition::None;
-            from_.reset();
-        }
+        if (now_ - move_.start >= dur)
+            end_transition();
     }
-    if (corner_down_ >= 0 && gestures_.active() && now_ - corner_down_ >= kStaffHoldMs)
+    if (gestures_.active() && staff_.hold_done(now_))
         open_staff();
-    if (staff_open() && now_ - last_input_ >= cfg_.idle_timeout_ms) {
+    if (staff_open() && now_ - last_input_ >= cfg_.idle_timeout_ms)
         close_staff(now_);  // never left open for the next visitor
-    }
-    if (notice_ && now_ >= notice_until_) {
-        notice_.reset();
+    if (notice_.page && now_ >= notice_.until) {
+        notice_.page.reset();
         mark(Cause::Content);
     }
-    const Millis idle_at =
-        session_.is_pristine() && scroller_.offset() == 0 ? -1 : last_input_ + cfg_.idle_timeout_ms;
-    if (idle_at >= 0 && now_ >= idle_at && !gestures_.active()) {
-        // Idle: the next visitor finds Home in the default language.
-        mark(Cause::Idle);
-        from_ = current();
-        from_scroll_ = scroller_.offset();
-        session_.reset();
-        home_since_ = now_;
-        navigate(Transition::Fade, -1, now_);
-    }
+    tick_idle();
     tick_attract();
     return dirty_;
 }
@@ -423,97 +273,6 @@ const char* cause_name(Cause c) {
             return "idle";
     }
     return "?";
-}
-
-void App::tick_attract() {
-    const int n = static_cast<int>(bundle_->areas.size());
-    if (n == 0)
-        return;
-    if (attract_) {
-        if (now_ - attract_slide_start_ >= cfg_.attract_slide_ms) {
-            attract_index_ = (attract_index_ + 1) % n;
-            attract_slide_start_ = now_;
-            from_home_ = false;
-            mark(Cause::Idle);
-        }
-        if (attract_fading())
-            mark(Cause::Animation);
-        return;
-    }
-    const bool home_untouched = cfg_.attract && session_.is_pristine() && scroller_.offset() == 0 &&
-                                transition_ == Transition::None && !gestures_.active() && !swallow_;
-    if (home_untouched && now_ - std::max(last_input_, home_since_) >= cfg_.attract_delay_ms) {
-        attract_ = true;
-        attract_index_ = 0;
-        attract_slide_start_ = now_;
-        from_home_ = true;
-        mark(Cause::Idle);
-    }
-}
-
-Frame App::frame() {
-    Frame f;
-    f.cause = cause_;
-    cause_ = Cause::None;
-    if (staff_open()) {
-        layout::ViewState v;
-        v.pressed = pressed_;
-        f.layers.push_back({staff_dl_, v});
-        dirty_ = false;
-        return f;
-    }
-    if (attract_) {
-        f.background = {0, 0, 0, 255};
-        const int n = static_cast<int>(bundle_->areas.size());
-        const float t = static_cast<float>(now_ - attract_slide_start_) /
-                        static_cast<float>(std::max<Millis>(1, cfg_.attract_fade_ms));
-        if (t < 1) {
-            // Cross-fade: the previous slide (or Home, for the first) under the new one.
-            auto under = attract_index_ == 0 && from_home_
-                             ? current()
-                             : attract_page((attract_index_ + n - 1) % n);
-            f.layers.push_back({under, layout::ViewState{}});
-        }
-        layout::ViewState v;
-        v.opacity = std::clamp(t, 0.0f, 1.0f);
-        f.layers.push_back({attract_page(attract_index_), v});
-        if (notice_)
-            f.layers.push_back({notice_, layout::ViewState{}});
-        dirty_ = false;
-        return f;
-    }
-    f.background = layout::theme::kPage;
-    auto dl = current();
-    layout::ViewState view;
-    view.scroll = scroller_.offset();
-    view.pressed = pressed_;
-    bool show_current = true;
-    if (transition_ != Transition::None && from_) {
-        const Millis dur = transition_ == Transition::Slide ? cfg_.slide_ms : cfg_.fade_ms;
-        const float t = std::clamp(
-            static_cast<float>(now_ - transition_start_) / static_cast<float>(dur), 0.0f, 1.0f);
-        const float ease = 1 - std::pow(1 - t, 3.0f);  // ease-out cubic: quick start, soft landing
-        layout::ViewState from_view;
-        from_view.scroll = from_scroll_;
-        if (transition_ == Transition::Slide) {
-            const float w = static_cast<float>(cfg_.screen.width) * static_cast<float>(direction_);
-            from_view.dx = -ease * w;
-            view.dx = (1 - ease) * w;
-            f.layers.push_back({from_, from_view});
-        } else if (t < 0.5f) {
-            from_view.opacity = 1 - t * 2;  // fade out, then the new page fades in
-            f.layers.push_back({from_, from_view});
-            show_current = false;  // the new page is not visible yet
-        } else {
-            view.opacity = t * 2 - 1;
-        }
-    }
-    if (show_current)
-        f.layers.push_back({dl, view});
-    if (notice_)
-        f.layers.push_back({notice_, layout::ViewState{}});
-    dirty_ = false;
-    return f;
 }
 
 }  // namespace kiosk::app

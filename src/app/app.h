@@ -1,17 +1,22 @@
-// The kiosk's behaviour, independent of any window: input in, frames out.
-// Time is always passed in (real or virtual), so a replayed session and a real
-// one behave identically. No SDL here; the window loop and the headless
-// renderer both drive this class.
+// The kiosk's behaviour, independent of any window: a state machine with input
+// and time in, a Frame and a list of Effects out. Time is always passed in
+// (real or virtual), so a replayed session and a real one behave identically.
+// No SDL here, no I/O, and no callbacks: the window loop and the headless
+// replay carry out take_effects() after each call and feed results back.
+//
+// The parts: PageCache (laid-out pages), transitions (app.cpp), the idle
+// reset and attract loop (app_idle.cpp), StaffOverlay, the notice banner
+// (app_frame.cpp, with the Frame).
 #pragma once
 
-#include <map>
 #include <memory>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
+#include "app/effect.h"
+#include "app/page_cache.h"
 #include "app/session.h"
-#include "app/staff.h"
+#include "app/staff_overlay.h"
 #include "content/model.h"
 #include "input/gesture.h"
 #include "input/scroller.h"
@@ -31,11 +36,15 @@ struct AppConfig {
     Millis attract_delay_ms = 30'000;
     Millis attract_slide_ms = 7'000;
     Millis attract_fade_ms = 1'200;
+    std::string staff_pin;  // empty: no staff menu
 };
 
 // Why a frame is drawn (for --trace): each frame has exactly one first cause.
 enum class Cause { None, Input, Animation, Content, Expose, Idle };
 const char* cause_name(Cause c);
+
+// How the visitor last moved between pages (for observers such as statistics).
+enum class Navigation { None, Tap, Swipe, Key, Idle };
 
 // What to draw on one frame: one page, or two during a transition.
 struct Frame {
@@ -50,105 +59,120 @@ struct Frame {
 
 class App {
   public:
+    // `fonts` is the UI thread's: App runs on that thread only.
     App(std::shared_ptr<const content::Bundle> bundle, text::FontStack& fonts, AppConfig cfg);
 
+    // --- input and time in ---
     void pointer(const input::PointerEvent& e);
     void key(std::string_view name, Millis now);
     void resize(const layout::Screen& screen);
-    // New content (e.g. after a USB import): keeps the visitor's page when it still exists.
+    // New content (an import or a rollback): keeps the visitor's page when it still exists.
     void set_bundle(std::shared_ptr<const content::Bundle> bundle);
-
     // Shows a page directly, without a transition (tools, replay set-up).
     void show(const layout::PageId& page, Lang lang, bool large_text = false);
     // The window was exposed or the content of the screen was lost: draw again.
     void invalidate() { mark(Cause::Expose); }
-
     // A message over the page until `until` (e.g. "updated to version 3").
     // progress in [0,1] draws a bar; < 0 none. An empty text removes it.
     void notify(const std::string& text, float progress, Millis until);
-
+    // Results of effects, for the staff menu.
+    void set_staff_info(const StaffInfo& info);
+    void staff_message(std::string text);
     // Advances animations and timers to `now`. True when the picture changed.
     bool tick(Millis now);
+
+    // --- frame and effects out ---
     bool animating() const;
     // The next time tick() must run although nothing happens (the idle timeout); -1: none.
     Millis next_deadline() const;
     bool dirty() const { return dirty_; }
-    // The frame to draw now; clears dirty().
-    Frame frame();
+    Frame frame();  // the frame to draw now; clears dirty()
+    std::vector<Effect> take_effects() { return std::exchange(effects_, {}); }
 
-    // The staff menu (hold the top-left corner 5 s, then the PIN). `host` must
-    // outlive the App; without a host or with an empty PIN there is no menu.
-    void set_staff(StaffHost* host, std::string pin);
-    bool staff_open() const { return staff_ && !staff_->closed(); }
-    const StaffMenu* staff() const { return staff_.get(); }
-
+    // --- read-only state an observer may sample after each step ---
     const Session& session() const { return session_; }
-    bool attract_mode() const { return attract_; }
-    int attract_slide() const { return attract_index_; }
-    const content::Bundle& bundle() const { return *bundle_; }
-    std::shared_ptr<const layout::DisplayList> page() { return current(); }
+    const layout::PageId& page_id() const { return session_.page(); }
+    bool attract_mode() const { return attract_.on; }
+    int attract_slide() const { return attract_.index; }
+    bool staff_open() const { return staff_.open(); }
+    const StaffMenu* staff() const { return staff_.menu(); }
+    const content::Bundle& bundle() const { return pages_.bundle(); }
     float scroll() const { return scroller_.offset(); }
+    float page_height() const { return page_height_; }  // of the current page's content
+    Navigation last_navigation() const { return last_nav_; }
+    Millis last_navigation_at() const { return last_nav_at_; }
+    std::shared_ptr<const layout::DisplayList> page() { return current(); }
 
   private:
     enum class Transition { None, Slide, Fade };
-    using CacheKey = std::tuple<int, int, int, bool, int, int>;
 
+    layout::Screen screen() const;
     std::shared_ptr<const layout::DisplayList> current();
-    std::shared_ptr<const layout::DisplayList> build(const layout::PageId& p);
-    void perform(const layout::Action& a, Millis now);
+    void perform(const layout::Action& a, Millis now, Navigation how);
     void navigate(Transition kind, int direction, Millis now);
+    void end_transition();
     void relayout_keeping_place();
     void on_gesture(const input::Gesture& g, Millis now);
+    void staff_pointer(const input::PointerEvent& e);
+    void open_staff();
+    void close_staff(Millis now);
+    void emit(std::optional<Effect> fx) {
+        if (fx)
+            effects_.push_back(*fx);
+    }
     void mark(Cause c) {
         if (!dirty_)
             cause_ = c;
         dirty_ = true;
     }
+    // app_idle.cpp
+    void tick_idle();
+    void tick_attract();
+    void wake(Millis now);
+    bool attract_fading() const;
+    bool untouched() const;
+    // app_frame.cpp
+    void compose_attract(Frame& f);
+    void compose_page(Frame& f);
 
-    std::shared_ptr<const content::Bundle> bundle_;
-    text::FontStack& fonts_;
+    PageCache pages_;
     AppConfig cfg_;
     Session session_;
     input::GestureRecognizer gestures_;
     input::Scroller scroller_;
-    std::map<CacheKey, std::shared_ptr<const layout::DisplayList>> cache_;
+    StaffOverlay staff_;
+    std::vector<Effect> effects_;
     int pressed_ = -1;
     bool dirty_ = true;
     Cause cause_ = Cause::Content;
     Millis now_ = 0, last_input_ = 0;
-
-    std::shared_ptr<const layout::DisplayList> attract_page(int index);
-    void open_staff();
-    void staff_pointer(const input::PointerEvent& e);
-    void rebuild_staff();
-    void close_staff(Millis now);
-    bool in_staff_corner(float x, float y) const;
-    void wake(Millis now);
-    void tick_attract();
-    bool attract_fading() const;
+    Navigation last_nav_ = Navigation::None;
+    Millis last_nav_at_ = 0;
+    float page_height_ = 0;
+    bool swallow_ =
+        false;  // the touch that woke the attract loop or opened staff does nothing else
 
     // Attract loop: on an untouched Home, the areas' pictures cycle until a touch.
-    bool attract_ = false;
-    int attract_index_ = 0;
-    Millis attract_slide_start_ = 0;
-    Millis home_since_ = 0;  // when the visitor's session was last reset to Home
-    bool swallow_ = false;   // the touch that woke the loop does nothing else
-    bool from_home_ = true;  // the first slide fades in over Home
+    struct Attract {
+        bool on = false;
+        int index = 0;
+        Millis slide_start = 0;
+        Millis home_since = 0;  // when the visitor's session was last reset to Home
+        bool from_home = true;  // the first slide fades in over Home
+    } attract_;
 
-    StaffHost* staff_host_ = nullptr;
-    std::string staff_pin_;
-    std::unique_ptr<StaffMenu> staff_;
-    std::shared_ptr<const layout::DisplayList> staff_dl_;
-    Millis corner_down_ = -1;  // a press in the staff corner started then; -1: none
+    struct Notice {
+        std::shared_ptr<const layout::DisplayList> page;
+        Millis until = 0;
+    } notice_;
 
-    std::shared_ptr<const layout::DisplayList> notice_;
-    Millis notice_until_ = 0;
-
-    Transition transition_ = Transition::None;
-    std::shared_ptr<const layout::DisplayList> from_;
-    float from_scroll_ = 0;
-    int direction_ = 1;
-    Millis transition_start_ = 0;
+    struct Move {
+        Transition kind = Transition::None;
+        std::shared_ptr<const layout::DisplayList> from;
+        float from_scroll = 0;
+        int direction = 1;
+        Millis start = 0;
+    } move_;
 };
 
 }  // namespace kiosk::app

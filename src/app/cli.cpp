@@ -5,13 +5,11 @@
 #include <sstream>
 
 #include "app/runtime.h"
-#include "app/updater.h"
 #include "base/log.h"
 #include "content/loader.h"
 #include "layout/pages.h"
 #include "text/layout_command.h"
 #include "update/commands.h"
-#include "update/store.h"
 
 namespace kiosk::app {
 namespace {
@@ -37,7 +35,7 @@ std::unique_ptr<text::FontStack> fonts_or_warn() {
 }
 
 int run_validate(const Options& o) {
-    const fs::path dir = o.rest.empty() ? resolve_content_dir(o, settings(o)) : fs::path(o.rest[0]);
+    const fs::path dir = o.rest.empty() ? choose_content(o, settings(o)).dir : fs::path(o.rest[0]);
     auto fonts = fonts_or_warn();
     const Diagnostics d = content_validator(fonts.get())(dir);
     std::cout << d.str();
@@ -84,18 +82,11 @@ KioskConfig settings(const Options& o) {
     return c;
 }
 
-fs::path resolve_content_dir(const Options& o, const KioskConfig& c) {
+ContentChoice choose_content(const Options& o, const KioskConfig& c) {
+    std::optional<fs::path> given;
     if (o.content_dir)
-        return *o.content_dir;
-    // An installed bundle wins when the data directory exists (on the device);
-    // a developer's machine without /var/lib/kiosk uses the built-in content.
-    if (fs::is_directory(c.data_dir)) {
-        if (auto store = update::ContentStore::open(c.data_dir)) {
-            if (auto dir = store.value().active_content_dir())
-                return *dir;
-        }
-    }
-    return builtin_content_dir();
+        given = *o.content_dir;
+    return app::choose_content(given, c.data_dir, builtin_content_dir());
 }
 
 std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c) {
@@ -106,28 +97,21 @@ std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c) {
         return std::nullopt;
     }
     rt.fonts = std::move(fonts.value());
-    if (!o.content_dir && fs::is_directory(c.data_dir)) {
-        int64_t version = 0;
-        if ((rt.bundle = load_installed_content(c.data_dir, &version))) {
-            rt.content_dir = rt.bundle->dir;
-            log_info("showing installed content version " + std::to_string(version));
-            return rt;
-        }
-        log_info("no installed content loads; showing the built-in content");
-    }
-    rt.content_dir = o.content_dir ? fs::path(*o.content_dir) : builtin_content_dir();
-    if (rt.content_dir.empty()) {
+    ContentChoice chosen = choose_content(o, c);
+    std::cerr << chosen.diagnostics.str();
+    if (chosen.dir.empty()) {
         std::cerr << "kiosk: error: no content found (use --content DIR)\n";
         return std::nullopt;
     }
-    content::LoadResult r = content::load_bundle(rt.content_dir);
-    std::cerr << r.diagnostics.str();
-    if (!r.bundle) {
-        std::cerr << "kiosk: error: the content in " << rt.content_dir.string()
+    if (!chosen.bundle) {
+        std::cerr << "kiosk: error: the content in " << chosen.dir.string()
                   << " cannot be shown (see above)\n";
         return std::nullopt;
     }
-    rt.bundle = std::make_shared<const content::Bundle>(std::move(*r.bundle));
+    rt.bundle = std::move(chosen.bundle);
+    rt.content_dir = chosen.dir;
+    rt.version = chosen.version;
+    rt.updatable = !o.content_dir && fs::is_directory(c.data_dir);
     return rt;
 }
 
@@ -142,6 +126,7 @@ AppConfig app_config(const KioskConfig& c, int width, int height) {
     cfg.attract_delay_ms = Millis{c.attract_delay_s} * 1000;
     cfg.attract_slide_ms = Millis{c.attract_slide_s} * 1000;
     cfg.attract_fade_ms = c.attract_fade_ms;
+    cfg.staff_pin = c.staff_pin;
     return cfg;
 }
 

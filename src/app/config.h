@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "base/device_paths.h"
 #include "base/diagnostic.h"
 #include "base/lang.h"
 
@@ -22,12 +23,12 @@ struct KioskConfig {
     int attract_slide_s = 7;   // each picture stays this long
     int attract_fade_ms = 1200;
     std::string staff_pin = "2023";
-    std::string data_dir = "/var/lib/kiosk";
-    std::string pubkey = "/etc/kiosk/staff.pub";
-    std::string usb_root = "/media/kiosk-usb";
+    std::string data_dir = paths::kDataDir;
+    std::string pubkey = paths::kPublicKey;
+    std::string usb_root = paths::kUsbRoot;
 };
 
-inline constexpr const char* kDefaultConfigPath = "/etc/kiosk/kiosk.yaml";
+inline constexpr const char* kDefaultConfigPath = paths::kConfigFile;
 
 // Reads `path` over the defaults. Problems are reported (file:line:col) and
 // the default kept for that key: a typo never stops the kiosk.

@@ -7,9 +7,9 @@
 #include <sstream>
 
 #include "app/frame_draw.h"
+#include "app/host.h"
 #include "app/replay.h"
 #include "app/runtime.h"
-#include "app/staff_host.h"
 #include "input/rotation.h"
 #include "layout/page_id.h"
 #include "render/sdl_handles.h"
@@ -66,6 +66,18 @@ std::optional<std::vector<ReplayCommand>> read_events(const std::string& path) {
     return cmds.value();
 }
 
+// One replayed frame's effects. A preview waits for the service's answer so
+// that the same events always give the same pictures.
+void preview_step(App& app, Host& host, ContentService* service, Millis now) {
+    for (const auto& fx : app.take_effects()) {
+        if (!host.run(app, fx))
+            app.staff_message("Not available in a preview");
+        if (fx.kind == Effect::Kind::Rollback && service)
+            if (auto ev = service->wait_result(10'000))
+                host.apply(app, *ev, now);
+    }
+}
+
 int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h) {
     auto page = layout::parse_page(*rt.bundle, o.page);
     if (!page) {
@@ -88,12 +100,20 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     const AppConfig cfg = app_config(kc, canvas.logical_w(), canvas.logical_h());
     App app(rt.bundle, *rt.fonts, cfg);
     app.show(*page, cfg.default_lang, o.large_text);
-    DeviceStaffHost staff(kc.data_dir, {},
-                          {});  // previews of the staff menu; nothing to rotate or restart
-    app.set_staff(&staff, kc.staff_pin);
+    // Staff menu previews: rollback goes through a ContentService (no stick
+    // watching); nothing to rotate, dim or restart.
+    std::optional<ContentService> service;
+    if (rt.updatable) {
+        ContentServiceOptions so;
+        so.data_dir = kc.data_dir;
+        so.watch_usb = false;
+        service.emplace(so, rt.version);
+    }
+    Host host(service ? &*service : nullptr, StaffDevice(kc.data_dir, {}));
     Millis clock = 0;
     bool ok = true;
     ReplayHooks hooks;
+    hooks.step = [&](Millis now) { preview_step(app, host, service ? &*service : nullptr, now); };
     // Replayed touches arrive in panel coordinates, like a real touchscreen's.
     hooks.map_pointer = [&](input::PointerEvent e) {
         std::tie(e.x, e.y) = input::to_logical(e.x, e.y, w, h, canvas.degrees());

@@ -6,23 +6,24 @@
 #include <string>
 #include <vector>
 
+#include "base/device_paths.h"
 #include "base/result.h"
 
 namespace kiosk::app {
 
 struct Options {
     std::string command;  // "" (run the kiosk), render, validate, layout, keygen, ...
-    std::optional<std::string> content_dir;   // --content DIR: use exactly this content
-    std::string data_dir = "/var/lib/kiosk";  // --data DIR: installed bundles
+    std::optional<std::string> content_dir;  // --content DIR: use exactly this content
+    std::string data_dir = paths::kDataDir;  // --data DIR: installed bundles
     std::string page = "home";
     std::string out;
     std::optional<std::string> events;
     std::string lang;
     std::optional<std::string> config;
-    std::string pubkey = "/etc/kiosk/staff.pub";  // trusted key for USB updates
-    std::string usb_root = "/media/kiosk-usb";    // where sticks are mounted
-    int width = 0, height = 0;                    // --size / --windowed=WxH; 0 = native or default
-    int rotation = 0;                             // --rotation 0|90|180|270
+    std::string pubkey = paths::kPublicKey;  // trusted key for USB updates
+    std::string usb_root = paths::kUsbRoot;  // where sticks are mounted
+    int width = 0, height = 0;               // --size / --windowed=WxH; 0 = native or default
+    int rotation = 0;                        // --rotation 0|90|180|270
     bool windowed = false;
     bool all = false;
     bool large_text = false;

@@ -61,6 +61,8 @@ Result<std::vector<ReplayCommand>> parse_replay(std::string_view text, const std
 void advance(App& app, Millis& clock, Millis until, const ReplayHooks& hooks) {
     while (clock < until) {
         clock = std::min(until, clock + kFrameMs);
+        if (hooks.step)
+            hooks.step(clock);  // effects of the last input, content events
         if (app.tick(clock) && hooks.present)
             hooks.present(clock);
     }

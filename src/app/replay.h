@@ -27,6 +27,8 @@ Result<std::vector<ReplayCommand>> parse_replay(std::string_view text, const std
 // Plays `commands` into `app`, advancing `clock` in 60 Hz frame steps.
 // `present` runs for each frame the app wants drawn; `shot` for each shot line.
 struct ReplayHooks {
+    // Each frame before the tick: carry out App's effects, apply content events.
+    std::function<void(Millis now)> step;
     std::function<void(Millis now)> present;
     std::function<void(const std::string& path)> shot;
     // Panel → logical coordinates (rotated screens); identity when unset.

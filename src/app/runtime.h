@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/config.h"
+#include "app/content_choice.h"
 #include "app/options.h"
 #include "app/validator.h"
 #include "content/model.h"
@@ -15,14 +16,15 @@
 namespace kiosk::app {
 
 struct Runtime {
-    std::unique_ptr<text::FontStack> fonts;
+    std::unique_ptr<text::FontStack> fonts;  // the UI thread's
     std::shared_ptr<const content::Bundle> bundle;
     std::filesystem::path content_dir;
+    int64_t version = 0;     // installed version shown; 0: --content or built-in
+    bool updatable = false;  // no --content and the data directory exists: a ContentService runs
 };
 
-// The content folder to use: --content, else the data dir's active bundle, else
-// the built-in content. Empty when none exists.
-std::filesystem::path resolve_content_dir(const Options& o, const KioskConfig& c);
+// The content to show, by choose_content's one rule (content_choice.h).
+ContentChoice choose_content(const Options& o, const KioskConfig& c);
 // Loads fonts and content; prints every problem to stderr. nullopt on failure.
 std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c);
 // The configuration file (--config, else /etc/kiosk/kiosk.yaml when present)

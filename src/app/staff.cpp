@@ -4,20 +4,50 @@ namespace kiosk::app {
 
 using layout::StaffView;
 
+const char* effect_name(Effect::Kind k) {
+    switch (k) {
+        case Effect::Kind::RefreshStaffInfo:
+            return "refresh-staff-info";
+        case Effect::Kind::Rollback:
+            return "rollback";
+        case Effect::Kind::AcceptDowngrade:
+            return "accept-downgrade";
+        case Effect::Kind::Rotate:
+            return "rotate";
+        case Effect::Kind::Brightness:
+            return "brightness";
+        case Effect::Kind::Restart:
+            return "restart";
+    }
+    return "?";
+}
+
 void StaffMenu::reopen() {
     closed_ = false;
     typed_.clear();
     view_ = StaffView{};
 }
 
-void StaffMenu::show_menu() {
-    view_.screen = StaffView::Screen::Menu;
-    view_.info = host_.status_lines();
-    view_.confirm_rollback = false;
-    view_.downgrade_offer = host_.downgrade_pending();
+void StaffMenu::set_info(const StaffInfo& info) {
+    info_ = info;
+    if (view_.screen == StaffView::Screen::Menu) {
+        view_.info = info_.status;
+        if (!info_.last_refusal.empty())
+            view_.info.push_back("Last stick refused: " + info_.last_refusal);
+        view_.downgrade_offer = info_.downgrade_pending;
+    } else if (view_.screen == StaffView::Screen::Log) {
+        view_.log = info_.log.empty() ? std::vector<std::string>{"No imports yet."} : info_.log;
+    }
 }
 
-void StaffMenu::enter(Millis now) {
+void StaffMenu::show_menu() {
+    view_.screen = StaffView::Screen::Menu;
+    view_.confirm_rollback = false;
+    set_info(info_);
+}
+
+std::optional<Effect> StaffMenu::enter(Millis now) {
+    std::optional<Effect> fx;
     if (now < locked_until_) {
         view_.message = "Locked after wrong PINs; try again in " +
                         std::to_string((locked_until_ - now + 999) / 1000) + " s";
@@ -25,6 +55,7 @@ void StaffMenu::enter(Millis now) {
         failures_ = 0;
         view_.message.clear();
         show_menu();
+        fx = Effect{Effect::Kind::RefreshStaffInfo};
     } else if (++failures_ >= kMaxAttempts) {
         failures_ = 0;
         locked_until_ = now + kLockoutMs;
@@ -34,22 +65,25 @@ void StaffMenu::enter(Millis now) {
     }
     typed_.clear();
     view_.pin_digits = 0;
+    return fx;
 }
 
-void StaffMenu::command(int cmd, Millis now) {
+std::optional<Effect> StaffMenu::command(int cmd, Millis now) {
     using namespace layout;
+    using K = Effect::Kind;
     if (view_.screen == StaffView::Screen::Pin) {
+        std::optional<Effect> fx;
         if (cmd >= kStaffDigit0 && cmd <= kStaffDigit0 + 9 && typed_.size() < 12) {
             typed_ += static_cast<char>('0' + cmd);
         } else if (cmd == kStaffDelete && !typed_.empty()) {
             typed_.pop_back();
         } else if (cmd == kStaffEnter) {
-            enter(now);
+            fx = enter(now);
         } else if (cmd == kStaffClose) {
             closed_ = true;
         }
         view_.pin_digits = static_cast<int>(typed_.size());
-        return;
+        return fx;
     }
     view_.message.clear();
     if (cmd != kStaffRollbackConfirm)
@@ -57,43 +91,44 @@ void StaffMenu::command(int cmd, Millis now) {
     switch (cmd) {
         case kStaffClose:
             closed_ = true;
-            break;
+            return std::nullopt;
         case kStaffMenu:
             show_menu();
-            break;
+            return Effect{K::RefreshStaffInfo};
         case kStaffLog:
             view_.screen = StaffView::Screen::Log;
-            view_.log = host_.import_log();
-            break;
+            set_info(info_);
+            return Effect{K::RefreshStaffInfo};
         case kStaffTouchTest:
             view_.screen = StaffView::Screen::TouchTest;
             view_.touches.clear();
-            break;
+            return std::nullopt;
         case kStaffRollback:
             view_.confirm_rollback = true;
-            break;  // a second tap confirms
+            return std::nullopt;  // a second tap confirms
         case kStaffRollbackConfirm:
-            view_.message = host_.rollback();
+            view_.message = "Rolling back…";
             show_menu();
-            break;
+            return Effect{K::Rollback};
         case kStaffDowngrade:
-            view_.message = host_.accept_downgrade();
+            if (!info_.downgrade_pending) {
+                view_.message = "No older version is waiting";
+                return std::nullopt;
+            }
+            view_.message = "Installing the older version from the stick…";
+            info_.downgrade_pending = false;
             show_menu();
-            break;
+            return Effect{K::AcceptDowngrade};
         case kStaffRotate:
-            view_.message = host_.rotate();
-            break;
+            return Effect{K::Rotate};
         case kStaffBrighter:
-            view_.message = host_.brightness(+1);
-            break;
+            return Effect{K::Brightness, +1};
         case kStaffDimmer:
-            view_.message = host_.brightness(-1);
-            break;
+            return Effect{K::Brightness, -1};
         case kStaffRestart:
-            host_.restart();
-            break;
+            return Effect{K::Restart};
         default:
-            break;
+            return std::nullopt;
     }
 }
 

@@ -1,5 +1,6 @@
 #include "app/validator.h"
 
+#include "base/log.h"
 #include "content/validate.h"
 #include "layout/pages.h"
 
@@ -14,6 +15,18 @@ update::ContentValidator content_validator(text::FontStack* fonts) {
         };
     }
     return [opt](const std::filesystem::path& dir) { return content::validate_content(dir, opt); };
+}
+
+update::ContentValidator own_fonts_validator() {
+    auto loaded = text::FontStack::load();
+    if (!loaded) {
+        log_warn(loaded.error().str() + " (font checks of imports skipped)");
+        return content_validator(nullptr);
+    }
+    std::shared_ptr<text::FontStack> fonts = std::move(loaded.value());
+    auto check = content_validator(fonts.get());
+    // The validator keeps its FontStack alive; copies stay on the worker thread.
+    return [fonts, check](const std::filesystem::path& dir) { return check(dir); };
 }
 
 }  // namespace kiosk::app

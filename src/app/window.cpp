@@ -1,15 +1,16 @@
 // The kiosk on a real screen: KMSDRM on the device, X11/Wayland on a desktop.
-// The loop sleeps in SDL_WaitEventTimeout until input arrives or the next
-// deadline (idle timeout); it draws only when the app says the picture changed,
-// so a static page costs zero frames.
+// Set-up once, then one loop: sleep in SDL_WaitEventTimeout until input, a
+// ContentService event (pushed as an SDL user event from its worker) or the
+// time wait_ms() computes; feed App; carry out its effects; draw only when App
+// says the picture changed, so a still screen costs zero frames and the UI
+// thread does not wake once a second for the USB stick (the worker watches it).
 #include <chrono>
 #include <iostream>
 
 #include "app/frame_draw.h"
+#include "app/host.h"
 #include "app/runtime.h"
 #include "app/service_notify.h"
-#include "app/staff_host.h"
-#include "app/updater.h"
 #include "input/rotation.h"
 #include "render/sdl_handles.h"
 
@@ -56,35 +57,6 @@ int64_t monotonic_us() {
     return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-std::string fill_in(std::string text, const std::string& key, const std::string& value) {
-    if (auto at = text.find(key); at != std::string::npos)
-        text.replace(at, key.size(), value);
-    return text;
-}
-
-// Staff see what the stick did, in the visitor's current language.
-void show_update(App& app, const UpdateEvent& ev, Millis now) {
-    constexpr Millis kResultMs = 8000;
-    const content::Bundle& b = app.bundle();
-    const Lang lang = app.session().lang();
-    switch (ev.kind) {
-        case UpdateEvent::Kind::Progress:
-            app.notify(b.ui("update_in_progress", lang), static_cast<float>(ev.fraction),
-                       now + 60'000);
-            break;
-        case UpdateEvent::Kind::Installed:
-            app.set_bundle(ev.bundle);
-            app.notify(fill_in(app.bundle().ui("update_done", lang), "{version}",
-                               std::to_string(ev.version)),
-                       -1, now + kResultMs);
-            break;
-        case UpdateEvent::Kind::Refused:
-            app.notify(fill_in(b.ui("update_refused", lang), "{reason}", ev.reason), -1,
-                       now + kResultMs * 2);
-            break;
-    }
-}
-
 render::RendererPtr make_renderer(SDL_Window* window) {
     // SDL_RENDER_DRIVER (e.g. opengles2 on the device) picks the driver; asking
     // for ACCELERATED would override a request for "software".
@@ -97,6 +69,156 @@ render::RendererPtr make_renderer(SDL_Window* window) {
     return r;
 }
 
+// Everything the loop owns, made once by set_up(); members are destroyed in
+// reverse order, so the service's worker stops before SDL goes away.
+struct Loop {
+    Loop(const Options& opts, KioskConfig config, Runtime runtime, ServiceNotifier& notifier)
+        : o(opts), kc(std::move(config)), rt(std::move(runtime)), service(notifier) {}
+
+    const Options& o;
+    KioskConfig kc;
+    Runtime rt;
+    ServiceNotifier& service;
+    SdlSession sdl;
+    render::WindowPtr window;
+    render::RendererPtr sdl_renderer;
+    int w = 0, h = 0, rotation = 0;
+    std::unique_ptr<render::Renderer> renderer;
+    std::unique_ptr<render::Output> output;
+    std::unique_ptr<App> app;
+    Uint32 content_event = 0;  // SDL user event: the ContentService has news
+    std::optional<ContentService> content;
+    std::unique_ptr<Host> host;
+    bool running = true;
+    int frames_presented = 0;
+
+    bool set_up();
+    int wait_ms() const;
+    void handle(const SDL_Event& e);
+    void turn(int degrees);
+    void carry_out_effects();
+    void draw();
+};
+
+bool Loop::set_up() {
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers arrive once, as fingers
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (!sdl.ok) {
+        std::cerr
+            << "kiosk: error: no display available (" << SDL_GetError()
+            << ").\nTo see the kiosk without a screen: kiosk render --page home --out home.png\n";
+        return false;
+    }
+    const int ww = kc.width ? kc.width : 1280, wh = kc.height ? kc.height : 720;
+    const Uint32 flags = o.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
+    window.reset(SDL_CreateWindow("2023港澳•浙江周", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                  ww, wh, flags));
+    if (!window) {
+        std::cerr << "kiosk: error: cannot open a window: " << SDL_GetError() << "\n";
+        return false;
+    }
+    if (!o.windowed)
+        SDL_ShowCursor(SDL_DISABLE);
+    sdl_renderer = make_renderer(window.get());
+    if (!sdl_renderer) {
+        std::cerr << "kiosk: error: cannot create a renderer: " << SDL_GetError() << "\n";
+        return false;
+    }
+    SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
+    renderer = std::make_unique<render::Renderer>(sdl_renderer.get(), *rt.fonts);
+    rotation = kc.rotation;
+    output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
+    app = std::make_unique<App>(rt.bundle, *rt.fonts,
+                                app_config(kc, output->logical_w(), output->logical_h()));
+    app->show(layout::PageId::home(), app->session().lang());
+    if (rt.updatable) {
+        content_event = SDL_RegisterEvents(1);
+        ContentServiceOptions so;
+        so.data_dir = kc.data_dir;
+        so.public_key = kc.pubkey;
+        so.usb_root = kc.usb_root;
+        so.make_validator = own_fonts_validator;  // the worker's own FontStack
+        so.wake = [type = content_event] {
+            SDL_Event e{};
+            e.type = type;
+            SDL_PushEvent(&e);  // thread-safe: wakes SDL_WaitEventTimeout
+        };
+        content.emplace(so, rt.version);
+    }
+    host = std::make_unique<Host>(content ? &*content : nullptr,
+                                  StaffDevice(kc.data_dir, paths::kBacklightRoot));
+    return true;
+}
+
+// The one place the loop's sleep is decided: 0 while a picture is pending,
+// else until App's next deadline, capped by the watchdog's interval.
+int Loop::wait_ms() const {
+    if (app->animating() || app->dirty())
+        return 0;
+    int timeout = -1;
+    if (Millis d = app->next_deadline(); d >= 0)
+        timeout = static_cast<int>(std::max<Millis>(0, d - static_cast<Millis>(SDL_GetTicks64())));
+    const int watchdog = service.max_sleep_ms();
+    if (watchdog >= 0 && (timeout < 0 || timeout > watchdog))
+        timeout = watchdog;  // wake to feed the watchdog, without drawing
+    return timeout;
+}
+
+void Loop::turn(int degrees) {
+    rotation = degrees;
+    output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
+    app->resize(app_config(kc, output->logical_w(), output->logical_h()).screen);
+}
+
+void Loop::handle(const SDL_Event& e) {
+    const Millis now = SDL_GetTicks64();
+    if (e.type == SDL_QUIT) {
+        running = false;
+    } else if (auto p = pointer_event(e, w, h, now)) {
+        std::tie(p->x, p->y) = input::to_logical(p->x, p->y, w, h, output->degrees());
+        app->pointer(*p);
+    } else if (e.type == SDL_KEYDOWN) {
+        app->key(SDL_GetKeyName(e.key.keysym.sym), now);
+    } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+        SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
+        turn(rotation);
+    } else if ((e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED) ||
+               e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+        app->invalidate();
+    } else if (content && e.type == content_event) {
+        while (auto ev = content->poll())
+            host->apply(*app, *ev, SDL_GetTicks64());
+    }
+}
+
+void Loop::carry_out_effects() {
+    for (const auto& fx : app->take_effects()) {
+        if (host->run(*app, fx))
+            continue;
+        if (fx.kind == Effect::Kind::Restart) {
+            running = false;  // systemd's Restart=always brings it back
+        } else if (fx.kind == Effect::Kind::Rotate) {
+            turn((rotation + 90) % 360);
+            app->staff_message("Screen turned to " + std::to_string(rotation) +
+                               "° until restart (set screen.rotation in " + paths::kConfigFile +
+                               " to keep it)");
+        }
+    }
+}
+
+void Loop::draw() {
+    const Frame frame = app->frame();
+    draw_frame(*renderer, *output, frame);
+    renderer->present();
+    service.ready();
+    // Some KMS drivers (virtio-gpu here) show nothing until the second page
+    // flip: present the first picture twice so it is really on the glass.
+    if (++frames_presented == 1)
+        app->invalidate();
+    if (o.trace)
+        std::cerr << "frame " << monotonic_us() << " " << cause_name(frame.cause) << "\n";
+}
+
 }  // namespace
 
 int run_window(const Options& o) {
@@ -106,122 +228,20 @@ int run_window(const Options& o) {
     if (!rt)
         return 1;
     service.alive();
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers arrive once, as fingers
-    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    SdlSession sdl;
-    if (!sdl.ok) {
-        std::cerr
-            << "kiosk: error: no display available (" << SDL_GetError()
-            << ").\nTo see the kiosk without a screen: kiosk render --page home --out home.png\n";
+    Loop loop(o, kc, std::move(*rt), service);
+    if (!loop.set_up())
         return 1;
-    }
-    const int ww = kc.width ? kc.width : 1280, wh = kc.height ? kc.height : 720;
-    const Uint32 flags = o.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
-    render::WindowPtr window(SDL_CreateWindow("2023港澳•浙江周", SDL_WINDOWPOS_CENTERED,
-                                              SDL_WINDOWPOS_CENTERED, ww, wh, flags));
-    if (!window) {
-        std::cerr << "kiosk: error: cannot open a window: " << SDL_GetError() << "\n";
-        return 1;
-    }
-    if (!o.windowed)
-        SDL_ShowCursor(SDL_DISABLE);
-    render::RendererPtr sdl_renderer = make_renderer(window.get());
-    if (!sdl_renderer) {
-        std::cerr << "kiosk: error: cannot create a renderer: " << SDL_GetError() << "\n";
-        return 1;
-    }
-    int w = 0, h = 0;
-    SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
-    render::Renderer renderer(sdl_renderer.get(), *rt->fonts);
-    auto output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, kc.rotation);
-    App app(rt->bundle, *rt->fonts, app_config(kc, output->logical_w(), output->logical_h()));
-    app.show(layout::PageId::home(), app.session().lang());
-
-    UpdaterOptions uo;
-    uo.data_dir = kc.data_dir;
-    uo.public_key = kc.pubkey;
-    uo.usb_root = kc.usb_root;
-    uo.validate = content_validator(rt->fonts.get());
-    std::optional<Updater> updater;
-    if (!o.content_dir && std::filesystem::is_directory(kc.data_dir))
-        updater.emplace(uo);
-
-    bool running = true;
-    int rotation = kc.rotation;
-    StaffHooks hooks;
-    hooks.restart = [&running] { running = false; };  // systemd's Restart=always brings it back
-    hooks.show = [&app](std::shared_ptr<const content::Bundle> b) { app.set_bundle(std::move(b)); };
-    hooks.rotate = [&] {
-        rotation = (rotation + 90) % 360;
-        output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
-        app.resize(app_config(kc, output->logical_w(), output->logical_h()).screen);
-        return "Screen turned to " + std::to_string(rotation) +
-               "° until restart (set screen.rotation in /etc/kiosk/kiosk.yaml to keep it)";
-    };
-    hooks.downgrade_pending = [&updater] { return updater && updater->downgrade_pending(); };
-    hooks.accept_downgrade = [&updater] {
-        if (updater)
-            updater->accept_downgrade();
-    };
-    DeviceStaffHost staff_host(kc.data_dir, "/sys/class/backlight", hooks);
-    app.set_staff(&staff_host, kc.staff_pin);
-
     service.alive();
-    int frames_presented = 0;
-    while (running) {
+    while (loop.running) {
         service.alive();
-        Millis now = SDL_GetTicks64();
-        int timeout = -1;
-        if (app.animating() || app.dirty())
-            timeout = 0;  // a pending picture is drawn without waiting for input
-        else if (Millis d = app.next_deadline(); d >= 0)
-            timeout = static_cast<int>(std::max<Millis>(0, d - now));
-        if (service.max_sleep_ms() >= 0 && (timeout < 0 || timeout > service.max_sleep_ms()))
-            timeout = service.max_sleep_ms();  // wake to feed the watchdog, without drawing
-        if (updater) {
-            // Look for sticks once a second (a wake-up, not a redraw); follow an import closely.
-            const int poll_ms = updater->busy() ? 50 : 1000;
-            if (timeout < 0 || timeout > poll_ms)
-                timeout = poll_ms;
-        }
+        const int timeout = loop.wait_ms();
         SDL_Event e;
         bool got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
-        while (got) {
-            now = SDL_GetTicks64();
-            if (e.type == SDL_QUIT)
-                running = false;
-            else if (auto p = pointer_event(e, w, h, now)) {
-                std::tie(p->x, p->y) = input::to_logical(p->x, p->y, w, h, output->degrees());
-                app.pointer(*p);
-            } else if (e.type == SDL_KEYDOWN)
-                app.key(SDL_GetKeyName(e.key.keysym.sym), now);
-            else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
-                output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
-                app.resize(app_config(kc, output->logical_w(), output->logical_h()).screen);
-            } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED) {
-                app.invalidate();
-            } else if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
-                app.invalidate();
-            }
-            got = SDL_PollEvent(&e);
-        }
-        if (updater) {
-            if (auto ev = updater->poll())
-                show_update(app, *ev, SDL_GetTicks64());
-        }
-        if (app.tick(SDL_GetTicks64())) {
-            const Frame frame = app.frame();
-            draw_frame(renderer, *output, frame);
-            renderer.present();
-            service.ready();
-            // Some KMS drivers (virtio-gpu here) show nothing until the second page
-            // flip: present the first picture twice so it is really on the glass.
-            if (++frames_presented == 1)
-                app.invalidate();
-            if (o.trace)
-                std::cerr << "frame " << monotonic_us() << " " << cause_name(frame.cause) << "\n";
-        }
+        for (; got; got = SDL_PollEvent(&e))
+            loop.handle(e);
+        loop.carry_out_effects();
+        if (loop.app->tick(SDL_GetTicks64()))
+            loop.draw();
     }
     return 0;
 }

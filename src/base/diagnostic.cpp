@@ -14,17 +14,39 @@ std::string SourcePos::str() const {
     return s;
 }
 
+const char* error_kind_name(ErrorKind k) {
+    switch (k) {
+        case ErrorKind::Unspecified:
+            return "unspecified";
+        case ErrorKind::Io:
+            return "io";
+        case ErrorKind::Content:
+            return "content";
+        case ErrorKind::Signature:
+            return "signature";
+        case ErrorKind::Downgrade:
+            return "downgrade";
+        case ErrorKind::NoBundle:
+            return "no-bundle";
+        case ErrorKind::Limit:
+            return "limit";
+    }
+    return "?";
+}
+
 std::string Diagnostic::str() const {
     const char* kind = severity == Severity::Error ? "error" : "warning";
     return where.str() + ": " + kind + ": " + message;
 }
 
 void Diagnostics::error(SourcePos where, std::string message) {
-    items_.push_back({Severity::Error, std::move(where), std::move(message)});
+    items_.push_back(
+        {Severity::Error, std::move(where), std::move(message), ErrorKind::Unspecified});
 }
 
 void Diagnostics::warning(SourcePos where, std::string message) {
-    items_.push_back({Severity::Warning, std::move(where), std::move(message)});
+    items_.push_back(
+        {Severity::Warning, std::move(where), std::move(message), ErrorKind::Unspecified});
 }
 
 void Diagnostics::append(const Diagnostics& other) {

@@ -18,10 +18,24 @@ struct SourcePos {
 
 enum class Severity { Error, Warning };
 
+// What kind of problem it is, for code that must decide something from an
+// error (the message is for people and may change wording at any time).
+enum class ErrorKind {
+    Unspecified,  // nothing decides on it
+    Io,           // a file or device could not be read or written
+    Content,      // content does not load or validate
+    Signature,    // not signed by the trusted key, or no trusted key
+    Downgrade,    // older than the active version: staff may accept it
+    NoBundle,     // a stick without an update file
+    Limit,        // over a size or count limit
+};
+const char* error_kind_name(ErrorKind k);
+
 struct Diagnostic {
     Severity severity = Severity::Error;
     SourcePos where;
     std::string message;
+    ErrorKind kind = ErrorKind::Unspecified;
 
     // "file:line:col: error: message" — the format staff, editors and CI understand.
     std::string str() const;

@@ -86,12 +86,15 @@ Result<ImportReport> run_import(const fs::path& file, const ImportOptions& opt, 
         report_progress(1.0, "done");
         return rep;
     }
-    if (active && h.content_version < *active && !opt.allow_downgrade)
-        return make_error(
+    if (active && h.content_version < *active && !opt.allow_downgrade) {
+        Diagnostic older = make_error(
             file, "the bundle holds version " + std::to_string(h.content_version) + ", which is " +
                       std::string(kOlderThanActive) + " " + std::to_string(*active) +
                       "; to go back on purpose, confirm the downgrade in the staff menu "
                       "(or use --allow-downgrade)");
+        older.kind = ErrorKind::Downgrade;  // the app offers the downgrade on this kind
+        return older;
+    }
 
     report_progress(0.15, "unpacking");
     const fs::path stage_dir = l.staging() / random_hex();

@@ -1,7 +1,9 @@
 // The staff menu: only a 5 s still press in the corner opens it, the PIN
-// guards it (and locks), its commands reach the host, and it never stays
-// open for the next visitor.
+// guards it (and locks), its commands come out as effects (App calls nothing
+// back), and it never stays open for the next visitor.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "app/app.h"
 #include "app_env.h"
@@ -13,25 +15,14 @@ using layout::Action;
 using layout::PageId;
 using T = input::PointerEvent::Type;
 
-struct FakeHost : StaffHost {
-    int rollbacks = 0, restarts = 0, rotations = 0;
-    std::vector<std::string> status_lines() override { return {"Showing version 7"}; }
-    std::vector<std::string> import_log() override { return {"imported 7"}; }
-    std::string rollback() override {
-        return "Rolled back to version " + std::to_string(6 - rollbacks++ * 0);
-    }
-    std::string rotate() override { return "turned " + std::to_string(++rotations * 90); }
-    std::string brightness(int d) override { return d > 0 ? "brighter" : "dimmer"; }
-    void restart() override { ++restarts; }
-};
-
 class StaffTest : public ::testing::Test {
   protected:
     void SetUp() override {
         ASSERT_TRUE(test::env().fonts && test::env().bundle);
-        app_ = std::make_unique<App>(test::env().bundle, *test::env().fonts, test::config());
+        AppConfig c = test::config();
+        c.staff_pin = "2468";
+        app_ = std::make_unique<App>(test::env().bundle, *test::env().fonts, c);
         app_->show(PageId::home(), Lang::ZhHK);
-        app_->set_staff(&host_, "2468");
     }
     void settle(Millis ms) {
         for (Millis end = now_ + ms; now_ < end; now_ += 16)
@@ -52,6 +43,8 @@ class StaffTest : public ::testing::Test {
                 app_->pointer({T::Down, x, y, now_});
                 app_->pointer({T::Up, x, y, now_ + 50});
                 now_ += 100;
+                for (const auto& fx : app_->take_effects())
+                    effects_.push_back(fx);
                 return;
             }
         }
@@ -63,7 +56,12 @@ class StaffTest : public ::testing::Test {
         press(layout::kStaffEnter);
     }
 
-    FakeHost host_;
+    size_t count(Effect::Kind k) const {
+        return static_cast<size_t>(std::count_if(effects_.begin(), effects_.end(),
+                                                 [k](const Effect& e) { return e.kind == k; }));
+    }
+
+    std::vector<Effect> effects_;  // everything App asked for, in order
     std::unique_ptr<App> app_;
     Millis now_ = 0;
 };
@@ -85,7 +83,7 @@ TEST_F(StaffTest, FiveSecondHoldOpensThePinPadAndTheRightPinTheMenu) {
     EXPECT_EQ(app_->staff()->view().screen, layout::StaffView::Screen::Pin);
     type_pin("2468");
     EXPECT_EQ(app_->staff()->view().screen, layout::StaffView::Screen::Menu);
-    EXPECT_EQ(app_->staff()->view().info.front(), "Showing version 7");
+    EXPECT_EQ(count(Effect::Kind::RefreshStaffInfo), 1u);
 }
 
 TEST_F(StaffTest, ThreeWrongPinsLockEvenTheRightOne) {
@@ -102,21 +100,51 @@ TEST_F(StaffTest, ThreeWrongPinsLockEvenTheRightOne) {
     EXPECT_EQ(app_->staff()->view().screen, layout::StaffView::Screen::Menu);
 }
 
-TEST_F(StaffTest, RollbackNeedsASecondTapAndCommandsReachTheHost) {
+TEST_F(StaffTest, RollbackNeedsASecondTapAndCommandsComeOutAsEffects) {
     hold_corner(5'100);
     type_pin("2468");
+    EXPECT_EQ(count(Effect::Kind::RefreshStaffInfo), 1u);  // the menu asks for the status
     press(layout::kStaffRollback);
-    EXPECT_EQ(host_.rollbacks, 0);
+    EXPECT_EQ(count(Effect::Kind::Rollback), 0u);
     EXPECT_TRUE(app_->staff()->view().confirm_rollback);
     press(layout::kStaffRollbackConfirm);
-    EXPECT_EQ(host_.rollbacks, 1);
+    EXPECT_EQ(count(Effect::Kind::Rollback), 1u);
     press(layout::kStaffRotate);
-    EXPECT_EQ(host_.rotations, 1);
+    EXPECT_EQ(count(Effect::Kind::Rotate), 1u);
+    press(layout::kStaffDimmer);
+    ASSERT_EQ(effects_.back(), (Effect{Effect::Kind::Brightness, -1}));
+    press(layout::kStaffRestart);
+    EXPECT_EQ(count(Effect::Kind::Restart), 1u);
+    EXPECT_TRUE(app_->staff_open());  // App itself did none of it
+}
+
+TEST_F(StaffTest, WhatTheLoopFeedsBackIsShown) {
+    hold_corner(5'100);
+    type_pin("2468");
+    StaffInfo info;
+    info.status = {"Showing version 7"};
+    info.log = {"imported 7"};
+    info.last_refusal = "the bundle's signature does not match";
+    app_->set_staff_info(info);
+    const auto& shown = app_->staff()->view().info;
+    EXPECT_EQ(shown.front(), "Showing version 7");
+    EXPECT_EQ(shown.back(), "Last stick refused: the bundle's signature does not match");
+    app_->staff_message("Rolled back to version 6");
+    EXPECT_EQ(app_->staff()->view().message, "Rolled back to version 6");
     press(layout::kStaffLog);
     EXPECT_EQ(app_->staff()->view().log, std::vector<std::string>{"imported 7"});
-    press(layout::kStaffMenu);
-    press(layout::kStaffRestart);
-    EXPECT_EQ(host_.restarts, 1);
+}
+
+TEST_F(StaffTest, DowngradeIsOfferedOnlyWhenOneWaits) {
+    hold_corner(5'100);
+    type_pin("2468");
+    EXPECT_FALSE(app_->staff()->view().downgrade_offer);
+    StaffInfo info;
+    info.downgrade_pending = true;
+    app_->set_staff_info(info);
+    EXPECT_TRUE(app_->staff()->view().downgrade_offer);
+    press(layout::kStaffDowngrade);
+    EXPECT_EQ(count(Effect::Kind::AcceptDowngrade), 1u);
 }
 
 TEST_F(StaffTest, IdleClosesTheMenuAndReturnsHome) {

@@ -1,10 +1,10 @@
-#include "app/staff_host.h"
+#include "app/staff_device.h"
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <sstream>
 
-#include "app/updater.h"
 #include "update/store.h"
 
 namespace kiosk::app {
@@ -32,13 +32,13 @@ std::string clock_now() {
 
 }  // namespace
 
-std::vector<std::string> DeviceStaffHost::status_lines() {
+std::vector<std::string> StaffDevice::status_lines() const {
     auto lines = lines_of(update::status(data_).text());
     lines.push_back("Clock: " + clock_now());
     return lines;
 }
 
-std::vector<std::string> DeviceStaffHost::import_log() {
+std::vector<std::string> StaffDevice::import_log() const {
     constexpr size_t kShown = 40;  // the screen holds about this many
     std::ifstream in(data_ / "import.log");
     std::vector<std::string> all;
@@ -47,27 +47,11 @@ std::vector<std::string> DeviceStaffHost::import_log() {
         if (all.size() > kShown)
             all.erase(all.begin());
     }
-    if (all.empty())
-        all.push_back("No imports yet.");
     return all;
 }
 
-std::string DeviceStaffHost::rollback() {
-    auto store = update::ContentStore::open(data_);
-    if (!store)
-        return "Cannot open the data folder: " + store.error().message;
-    auto v = store.value().rollback();
-    if (!v)
-        return "Not rolled back: " + v.error().message;
-    int64_t shown = 0;
-    auto bundle = load_installed_content(data_, &shown);
-    if (bundle && hooks_.show)
-        hooks_.show(bundle);
-    return "Rolled back to version " + std::to_string(shown);
-}
-
 // Steps of a tenth of the panel's range, never fully dark (a black kiosk looks broken).
-std::string DeviceStaffHost::brightness(int delta) {
+std::string StaffDevice::brightness(int delta) const {
     std::error_code ec;
     if (!fs::is_directory(backlight_, ec))
         return "No adjustable backlight on this screen";
