@@ -3,8 +3,8 @@
 
 Run by developers (not by the build) whenever the artwork should change:
 
-    python3 scripts/make-artwork.py            # writes into content/
-    python3 scripts/make-artwork.py --out DIR  # writes DIR/icons, DIR/pictures
+    python3 assets/make-artwork.py            # writes into content/
+    python3 assets/make-artwork.py --out DIR  # writes DIR/icons, DIR/pictures
 
 Needs Python 3 and Pillow (Debian: python3-pil). Output is deterministic:
 no randomness without a fixed seed, no timestamps in the files.
