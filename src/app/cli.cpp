@@ -130,20 +130,22 @@ AppConfig app_config(const KioskConfig& c, int width, int height) {
     return cfg;
 }
 
+// Exit status 2: the command line itself is wrong (as getopt-style tools do).
 int run_cli(const std::vector<std::string>& args) {
     auto parsed = parse_options(args);
     if (!parsed) {
-        std::cerr << parsed.error().str() << "\n" << usage();
-        return 1;
+        const bool named = !args.empty() && !args[0].empty() && args[0][0] != '-';
+        std::cerr << parsed.error().str() << "\n" << usage(named ? args[0] : "");
+        return 2;
     }
     const Options& o = parsed.value();
+    if (o.help) {
+        std::cout << usage(o.command);
+        return 0;
+    }
     if (!o.lang.empty() && !parse_lang(o.lang)) {
         std::cerr << "kiosk: error: unknown language '" << o.lang << "' (zh-HK, zh-Hans, en)\n";
-        return 1;
-    }
-    if (o.command == "help") {
-        std::cout << usage();
-        return 0;
+        return 2;
     }
     if (o.command == "layout")
         return text::run_layout_command(o.rest, std::cout, std::cerr);
@@ -154,10 +156,7 @@ int run_cli(const std::vector<std::string>& args) {
     if (o.command == "keygen" || o.command == "bundle" || o.command == "import" ||
         o.command == "status")
         return run_update_command(o);
-    if (o.command.empty())
-        return run_window(o);
-    std::cerr << "kiosk: error: unknown command '" << o.command << "'\n" << usage();
-    return 1;
+    return run_window(o);
 }
 
 }  // namespace kiosk::app

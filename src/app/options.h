@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/device_paths.h"
@@ -28,11 +29,13 @@ struct Options {
     bool all = false;
     bool large_text = false;
     bool trace = false;
+    bool help = false;              // --help / -h: the command's usage, exit 0
     std::vector<std::string> rest;  // positional arguments, and everything for delegated commands
     std::set<std::string> given;    // options set on the command line (they beat the config file)
 };
 
 Result<Options> parse_options(const std::vector<std::string>& args);
-std::string usage();
+// The usage of one subcommand ("" is the kiosk itself), or of all when `command` is empty.
+std::string usage(std::string_view command = {});
 
 }  // namespace kiosk::app
