@@ -62,7 +62,6 @@ class ContentService::Worker {
     }
 
     void start() {
-        validate_ = opt_.make_validator ? opt_.make_validator() : update::ContentValidator{};
         if (!opt_.watch_usb)
             return;
         open_watcher();
@@ -149,11 +148,15 @@ class ContentService::Worker {
             r.report_written = update::write_stick_report(
                 stick, update::render_report(r, update::status(opt_.data_dir)));
         } else {
+            // Made for this import and dropped after it: the worker's fonts
+            // cost memory only while an import runs.
+            const auto validate =
+                opt_.make_validator ? opt_.make_validator() : update::ContentValidator{};
             update::ImportOptions io;
             io.data_dir = opt_.data_dir;
             io.allow_downgrade = allow_downgrade;
             io.trusted_key = key.value();
-            r = opt_.import(stick, io, validate_, [this](double f, std::string_view stage) {
+            r = opt_.import(stick, io, validate, [this](double f, std::string_view stage) {
                 auto ev = event(ContentEvent::Kind::Progress);
                 ev.fraction = f;
                 ev.stage = stage;
@@ -199,7 +202,6 @@ class ContentService::Worker {
 
     ContentService& svc_;
     const ContentServiceOptions& opt_;
-    update::ContentValidator validate_;
     std::optional<update::UsbWatcher> watcher_;
     int64_t active_version_ = 0;
     fs::path pending_downgrade_;  // the stick holding a refused older version

@@ -5,7 +5,7 @@
 //
 // Threads: all work runs on the service's own worker thread, which owns the
 // USB watcher, the import and its validator (made on the worker by
-// make_validator, e.g. with the worker's own FontStack). The UI thread talks
+// make_validator for each import, e.g. with a FontStack of its own). The UI thread talks
 // to it only through two queues: requests in (rollback(), accept_downgrade())
 // and events out (poll()), whose payload is immutable
 // (shared_ptr<const content::Bundle>). event_fd() becomes readable when poll()
@@ -46,8 +46,8 @@ struct ContentServiceOptions {
     std::filesystem::path public_key = paths::kPublicKey;
     std::filesystem::path usb_root = paths::kUsbRoot;
     bool require_mount_point = true;
-    // Runs once, on the worker: the validator for every import. It must own
-    // what it uses (its own FontStack); nothing of the UI thread's.
+    // Runs on the worker for each import: the validator. It must own what it
+    // uses (its own FontStack, freed after the import); nothing of the UI thread's.
     std::function<update::ContentValidator()> make_validator;
     StickImporter import = import_in_process;
     ContentLoader load = load_content;

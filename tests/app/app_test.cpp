@@ -76,6 +76,7 @@ TEST_F(AppTest, SwipesStepThroughAreasAndWrap) {
     drag(1500, 600, 900, 610, 200);
     settle();
     EXPECT_EQ(page(), PageId::area_at(1));
+    EXPECT_EQ(app_->last_navigation(), Navigation::Swipe);  // what an observer samples
     drag(400, 600, 1000, 600, 200);
     settle();
     drag(400, 600, 1000, 600, 200);
@@ -110,12 +111,15 @@ TEST_F(AppTest, LongPageScrollsWithInertiaAndStops) {
 
 TEST_F(AppTest, IdleTimeoutReturnsHomeInTheDefaultLanguage) {
     tap(Action::open(PageId::area_at(2)));
+    EXPECT_EQ(app_->last_navigation(), Navigation::Tap);
+    EXPECT_EQ(app_->page_height(), app_->page()->content_height);
     tap(Action::set_lang(Lang::En));
     ASSERT_EQ(app_->session().lang(), Lang::En);
     settle(85'000);
     EXPECT_EQ(page(), PageId::area_at(2));  // not yet
     settle(6'000);
     EXPECT_EQ(page(), PageId::home());
+    EXPECT_EQ(app_->last_navigation(), Navigation::Idle);
     EXPECT_EQ(app_->session().lang(), Lang::ZhHK);
     EXPECT_FALSE(app_->attract_mode());  // Home first; the picture loop comes later
 }
