@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <iostream>
 #include <mutex>
 #include <random>
 #include <set>
@@ -107,11 +108,14 @@ TEST_F(StressTest, ImportsRefusalsAndRollbacksWhileTheUiReplaysTenThousandFrames
     std::mt19937 rng(11);
     std::uniform_real_distribution<float> x(0, 1280), y(0, 720);
     int64_t shown = 0;
-    int switches = 0, refusals = 0, rollbacks = 0;
+    int switches = 0, refusals = 0, rollbacks = 0, failed_rollbacks = 0, events = 0;
     const auto apply_events = [&](Millis now) {
         while (auto ev = service.poll()) {
             if (ev->kind == ContentEvent::Kind::Refused)
                 ++refusals;
+            ++events;
+            if (ev->kind == ContentEvent::Kind::RollbackFailed)
+                ++failed_rollbacks;  // staff asked with nothing older kept: said, nothing changed
             host.apply(app, *ev, now);
             if (ev->kind != ContentEvent::Kind::Installed &&
                 ev->kind != ContentEvent::Kind::RolledBack)
@@ -130,6 +134,10 @@ TEST_F(StressTest, ImportsRefusalsAndRollbacksWhileTheUiReplaysTenThousandFrames
             }
             shown = ev->version;
             ++switches;
+            // Staff roll back after every other install (and the replay below
+            // asks now and then regardless), so rollbacks race the next imports.
+            if (ev->kind == ContentEvent::Kind::Installed && switches % 2 == 0)
+                service.rollback();
         }
     };
     Millis now = 0;
@@ -155,11 +163,21 @@ TEST_F(StressTest, ImportsRefusalsAndRollbacksWhileTheUiReplaysTenThousandFrames
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     staff.join();
-    // Let the worker finish what was plugged, then take the last events.
-    for (int i = 0; i < 100; ++i) {
+    // Let the worker finish what was plugged (slow under TSan: imports take
+    // seconds), then take the last events: until the newest version is in and
+    // nothing arrived for 1 s, at most 3 minutes.
+    const auto newest_in = [&] {
+        std::lock_guard lock(installed_mutex);
+        return installed.count(static_cast<int64_t>(good.size()) + 1) > 0;
+    };
+    for (int quiet = 0, i = 0; (quiet < 50 || !newest_in()) && i < 9000; ++i) {
+        const int before = events;
         apply_events(now);
+        quiet = events == before ? quiet + 1 : 0;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+    std::cerr << switches << " switches, " << rollbacks << " rollbacks (" << failed_rollbacks
+              << " with nothing older), " << refusals << " refusals\n";
     EXPECT_GT(switches, 1);
     EXPECT_GT(refusals, 0);
     EXPECT_GT(rollbacks, 0);
