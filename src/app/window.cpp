@@ -215,8 +215,9 @@ void Loop::draw() {
     // flip: present the first picture twice so it is really on the glass.
     if (++frames_presented == 1)
         app->invalidate();
-    if (o.trace)
-        std::cerr << "frame " << monotonic_us() << " " << cause_name(frame.cause) << "\n";
+    if (o.trace)  // one write: the content worker may log at the same time
+        std::cerr << ("frame " + std::to_string(monotonic_us()) + " " + cause_name(frame.cause) +
+                      "\n");
 }
 
 }  // namespace
