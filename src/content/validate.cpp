@@ -51,7 +51,7 @@ class PictureChecker {
             over_budget_reported_ = true;
             return;
         }
-        if (auto img = decode_picture(path, file); !img)
+        if (auto img = verify_picture(path, file); !img)
             diags_.error(where, img.error().message + " ('" + file + "')");
     }
 

@@ -79,6 +79,7 @@ class ReportPipe {
                     : IsolatedOutcome::Installed;
         else if (message.find(kOlderThanActive) != std::string::npos)
             o = IsolatedOutcome::OlderThanActive;
+        send(encode_peak_line());
         send(encode_result_line(o, report ? report->version : 0, message));
     }
 

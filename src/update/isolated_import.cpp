@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <vector>
 
 #include "base/log.h"
@@ -57,6 +58,7 @@ struct ChildReport {
     IsolatedOutcome outcome = IsolatedOutcome::Crashed;
     std::int64_t version = 0;
     std::string message;
+    std::int64_t peak_kib = 0;
     std::string pending;  // a partial line
 
     void feed(std::string_view bytes, const ImportProgress& progress) {
@@ -76,6 +78,10 @@ struct ChildReport {
             if (std::sscanf(std::string(l).c_str(), "progress %lf %63s", &f, stage) == 2 &&
                 progress)
                 progress(std::clamp(f, 0.0, 1.0), stage);
+            return;
+        }
+        if (l.starts_with("peak-kib ")) {
+            peak_kib = std::atoll(std::string(l.substr(9)).c_str());
             return;
         }
         if (!l.starts_with("result "))
@@ -227,6 +233,15 @@ std::string encode_progress_line(double fraction, std::string_view stage) {
     return "progress " + std::string(buf) + " " + s + "\n";
 }
 
+std::string encode_peak_line() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);) {
+        if (line.starts_with("VmHWM:"))
+            return "peak-kib " + std::to_string(std::atoll(line.c_str() + 6)) + "\n";
+    }
+    return {};
+}
+
 std::string encode_result_line(IsolatedOutcome outcome, std::int64_t version,
                                std::string_view message) {
     return "result " + std::string(kOutcomeWords[static_cast<std::size_t>(outcome)]) + " " +
@@ -250,7 +265,7 @@ IsolatedImportResult import_isolated(const IsolatedImportRequest& req,
     rusage ru{};
     while (::wait4(child.pid, &status, 0, &ru) < 0 && errno == EINTR) {
     }
-    r.usage.max_rss_kib = ru.ru_maxrss;
+    r.usage.max_rss_kib = report.peak_kib;
     r.usage.cpu_seconds = seconds(ru.ru_utime) + seconds(ru.ru_stime);
     r.usage.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (report.has_result && in_time) {

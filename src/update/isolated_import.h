@@ -18,10 +18,10 @@
 namespace kiosk::update {
 
 struct IsolationLimits {
-    std::uint64_t address_space_bytes = 1ull << 30;  // RLIMIT_AS (virtual: maps included)
-    int cpu_seconds = 30;                            // RLIMIT_CPU, then SIGKILL
-    int open_files = 64;                             // RLIMIT_NOFILE
-    std::chrono::milliseconds timeout{90'000};       // wall clock, then SIGKILL
+    std::uint64_t address_space_bytes = 512ull << 20;  // RLIMIT_AS (virtual: maps included)
+    int cpu_seconds = 30;                              // RLIMIT_CPU, then SIGKILL
+    int open_files = 64;                               // RLIMIT_NOFILE
+    std::chrono::milliseconds timeout{90'000};         // wall clock, then SIGKILL
 };
 
 struct IsolatedImportRequest {
@@ -44,10 +44,12 @@ enum class IsolatedOutcome {
     CannotStart,      // fork/exec failed
 };
 
-// Measured on the child with wait4()'s rusage.
+// CPU time from wait4()'s rusage. Peak memory is the child's own VmHWM, sent
+// on the pipe: Linux carries a forked child's pre-exec resident size (that is,
+// the parent's) into ru_maxrss, so rusage would report the UI's memory.
 struct ChildUsage {
-    std::int64_t max_rss_kib = 0;
-    double cpu_seconds = 0;  // user + system
+    std::int64_t max_rss_kib = 0;  // 0 when the child died before reporting it
+    double cpu_seconds = 0;        // user + system
     double wall_seconds = 0;
 };
 
@@ -68,5 +70,7 @@ IsolatedImportResult import_isolated(const IsolatedImportRequest& request,
 std::string encode_progress_line(double fraction, std::string_view stage);
 std::string encode_result_line(IsolatedOutcome outcome, std::int64_t version,
                                std::string_view message);
+// "peak-kib N": this process's peak resident memory (VmHWM) so far.
+std::string encode_peak_line();
 
 }  // namespace kiosk::update

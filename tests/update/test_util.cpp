@@ -101,7 +101,7 @@ la_ssize_t append_cb(archive*, void* client, const void* buf, size_t n) {
 
 std::vector<unsigned char> gzip(const std::vector<unsigned char>& raw) {
     z_stream z{};
-    if (deflateInit2(&z, 1, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         throw std::runtime_error("deflateInit2");
     std::vector<unsigned char> out(deflateBound(&z, raw.size()) + 64);
     z.next_in = const_cast<Bytef*>(raw.data());
@@ -123,7 +123,8 @@ std::vector<unsigned char> craft_payload(const std::vector<CraftEntry>& entries,
     archive_write_set_format_option(a.get(), "pax", "hdrcharset", "BINARY");  // as pack.cpp
     if (compress) {
         archive_write_add_filter_gzip(a.get());
-        archive_write_set_filter_option(a.get(), "gzip", "compression-level", "1");
+        // Level 9: bombs of zeros stay under 1 MiB (about 1000:1).
+        archive_write_set_filter_option(a.get(), "gzip", "compression-level", "9");
     }
     // Like 'kiosk bundle': the tar ends with its end blocks, no record padding.
     archive_write_set_bytes_in_last_block(a.get(), 1);
