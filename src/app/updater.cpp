@@ -2,6 +2,7 @@
 
 #include "base/log.h"
 #include "content/loader.h"
+#include "update/isolated_import.h"
 #include "update/keys.h"
 #include "update/stick.h"
 #include "update/store.h"
@@ -79,6 +80,15 @@ void Updater::start(const std::filesystem::path& stick, bool allow_downgrade) {
         return;
     }
     opt.trusted_key = key.value();
+    if (!options_.import_executable.empty()) {
+        worker_ = std::thread([this, stick, allow_downgrade] {
+            auto r = import_isolated(stick, allow_downgrade);
+            std::lock_guard lock(mutex_);
+            result_ = std::move(r);
+            done_ = true;
+        });
+        return;
+    }
     worker_ = std::thread([this, stick, opt] {
         auto r = update::import_from_stick(stick, opt, options_.validate,
                                            [this](double f, std::string_view stage) {
@@ -90,6 +100,39 @@ void Updater::start(const std::filesystem::path& stick, bool allow_downgrade) {
         result_ = std::move(r);
         done_ = true;
     });
+}
+
+// Runs on the worker: the child verifies, unpacks, validates and installs;
+// this process only reads its progress lines, so its memory stays flat.
+update::StickImport Updater::import_isolated(const std::filesystem::path& stick,
+                                             bool allow_downgrade) {
+    update::IsolatedImportRequest req;
+    req.source = stick;
+    req.data_dir = options_.data_dir;
+    req.public_key = options_.public_key;
+    req.allow_downgrade = allow_downgrade;
+    req.executable = options_.import_executable;
+    const auto res = update::import_isolated(req, [this](double f, std::string_view stage) {
+        std::lock_guard lock(mutex_);
+        fraction_ = f;
+        stage_ = stage;
+    });
+    log_info("import child: " + std::to_string(res.usage.max_rss_kib) + " KiB peak, " +
+             std::to_string(res.usage.cpu_seconds) + " s CPU");
+    update::StickImport r;
+    r.stick_dir = stick;
+    if (res.ok()) {
+        update::ImportReport rep;
+        rep.version = res.version;
+        rep.message = res.message;
+        rep.outcome = res.outcome == update::IsolatedOutcome::AlreadyActive
+                          ? update::ImportOutcome::AlreadyActive
+                          : update::ImportOutcome::Installed;
+        r.report = std::move(rep);
+    } else {
+        r.error = update::make_error(stick, res.message);
+    }
+    return r;
 }
 
 std::optional<UpdateEvent> Updater::finish() {
@@ -137,10 +180,12 @@ std::optional<UpdateEvent> Updater::poll() {
         for (auto& stick : watcher_->poll()) {
             if (stick.bundles.empty()) {
                 // Staff plugged in a stick without an update: tell them, do nothing.
-                log_info("USB stick " + stick.stick_dir.string() + ": " + kNoBundle);
+                // A "*.kiosk" that is a link, FIFO or folder is named as such.
+                const Diagnostic why = update::no_bundle_reason(stick.stick_dir);
                 UpdateEvent ev;
                 ev.kind = UpdateEvent::Kind::Refused;
-                ev.reason = kNoBundle;
+                ev.reason = why.where.file == stick.stick_dir.string() ? kNoBundle : why.message;
+                log_info("USB stick " + stick.stick_dir.string() + ": " + ev.reason);
                 return ev;
             }
             start(stick.stick_dir);

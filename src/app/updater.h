@@ -29,6 +29,9 @@ struct UpdaterOptions {
     std::filesystem::path usb_root = "/media/kiosk-usb";
     bool require_mount_point = true;
     update::ContentValidator validate;
+    // When set (the kiosk: "/proc/self/exe"), imports run in a child process
+    // under resource limits (update/isolated_import.h); else on a thread here.
+    std::filesystem::path import_executable;
 };
 
 // What the screen should say, and new content to show, after a poll().
@@ -69,6 +72,7 @@ class Updater {
 
   private:
     void start(const std::filesystem::path& stick, bool allow_downgrade = false);
+    update::StickImport import_isolated(const std::filesystem::path& stick, bool allow_downgrade);
     std::optional<UpdateEvent> finish();
     void open_watcher();
 

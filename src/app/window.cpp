@@ -142,6 +142,7 @@ int run_window(const Options& o) {
     uo.public_key = kc.pubkey;
     uo.usb_root = kc.usb_root;
     uo.validate = content_validator(rt->fonts.get());
+    uo.import_executable = "/proc/self/exe";  // imports in a limited child process
     std::optional<Updater> updater;
     if (!o.content_dir && std::filesystem::is_directory(kc.data_dir))
         updater.emplace(uo);
