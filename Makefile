@@ -38,7 +38,7 @@ clean:
 	rm -rf $(BUILD)
 
 # --- performance and resilience (docs/performance.md, docs/limits.md) ---
-.PHONY: bench test-asan fuzz
+.PHONY: bench test-asan fuzz fuzz-long
 # Benchmarks in build-bench/; writes bench/results/ and prints the summary.
 bench: deps
 	cmake --preset bench
@@ -65,6 +65,14 @@ fuzz: deps
 	cmake --preset fuzz
 	cmake --build build-fuzz -j $(JOBS)
 	bash fuzz/run.sh $(FUZZ_SECONDS)
+
+# Longer fuzzing (default 30 min per target); new corpus entries are merged into
+# fuzz/corpus/ for review and commit (CI's short run then starts from them).
+FUZZ_LONG_SECONDS ?= 1800
+fuzz-long: deps
+	cmake --preset fuzz
+	cmake --build build-fuzz -j $(JOBS)
+	FUZZ_MERGE=1 bash fuzz/run.sh $(FUZZ_LONG_SECONDS)
 
 # --- Device images (kiosk-image/, docs/integrator.md) ---------------------
 # make image        kiosk .deb (build-pkg) + amd64 disk image (kiosk-image/out/amd64)

@@ -4,6 +4,8 @@
 # per second and anything found. Crashes/leaks/timeouts land in build-fuzz/artifacts/;
 # known crashers are kept in fuzz/regressions/ (see its README).
 #   bash fuzz/run.sh [SECONDS] [target...]
+# FUZZ_MERGE=1 (make fuzz-long): afterwards, minimise-merge what the run found
+# into fuzz/corpus/<name>, to review and commit, so the next CI run starts there.
 set -u
 cd "$(dirname "$0")/.."
 SECS=${1:-20}; shift || true
@@ -33,6 +35,11 @@ for t in $TARGETS; do
     status=1
   fi
   printf '%-8s %8s %10s %8s %s\n' "$t" "$SECS" "${execs:-?}" "${rate:-?}" "$result"
+  if [ "${FUZZ_MERGE:-0}" = 1 ]; then
+    before=$(ls fuzz/corpus/$t | wc -l)
+    "$BIN/fuzz_$t" -merge=1 -max_len=$maxlen fuzz/corpus/$t "$work" >>"$log" 2>&1 || true
+    echo "         merged into fuzz/corpus/$t: $before -> $(ls fuzz/corpus/$t | wc -l) files"
+  fi
 done
 ls build-fuzz/artifacts 2>/dev/null | sed 's/^/artifact: build-fuzz\/artifacts\//'
 exit $status

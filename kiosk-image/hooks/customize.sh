@@ -11,6 +11,7 @@
 #                      "idle_timeout_s: 120"); see src/app/config.cpp for the keys
 set -euo pipefail
 root=$1
+[ -d "$root" ] && [ "$(cd "$root" && pwd)" != / ] || { echo "customize: bad ROOTFS '$root'" >&2; exit 2; }
 here=$(cd "$(dirname "$0")/.." && pwd)
 rotation=${KIOSK_ROTATION:-0}
 dpi=${KIOSK_DPI:-96}
@@ -69,4 +70,8 @@ echo kiosk >"$root/etc/hostname"
 : >"$root/etc/machine-id"
 # PID 1 never sets the clock earlier than this file's mtime (no RTC on a Pi).
 touch "$root/usr/lib/clock-epoch"
-rm -rf "$root/var/cache/apt/archives/"*.deb "$root/var/lib/apt/lists/"* "$root/tmp/"* 2>/dev/null || true
+# Package lists, the apt cache and ROOTFS/tmp are mmdebstrap's to clean, after
+# this hook. Removing ROOTFS/tmp/* here deleted mmdebstrap's own apt.conf
+# (APT_CONFIG lives in ROOTFS/tmp), so its final "apt-get update" with no
+# sources ran against the HOST's configuration and emptied the build host's
+# /var/lib/apt/lists (issue 16).

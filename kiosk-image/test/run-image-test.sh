@@ -18,9 +18,11 @@ if [ -f "$out/test/staff.pub" ]; then
 fi
 # The attract loop (30 s after Home) would change the screen under the checks.
 export KIOSK_YAML_EXTRA=${KIOSK_YAML_EXTRA:-$'attract:\n  enabled: false'}
+bash "$here/test/host-untouched.sh" snapshot "$out/test/host"
 KIOSK_DEB=$(ls "$repo/${PKG_BUILD:-build-pkg}"/kiosk_*_amd64.deb) bash "$here/build-amd64.sh" "$out/amd64"
 t1=$(date +%s)
 rc=0
+bash "$here/test/host-untouched.sh" check "$out/test/host" || rc=$?
 python3 "$here/test/image_test.py" --build "$out/amd64" --out "$out/test" --kiosk "$kiosk" "${key_args[@]}" || rc=$?
 echo "image-test: image build $((t1 - t0)) s, QEMU test $(( $(date +%s) - t1 )) s, total $(( $(date +%s) - t0 )) s"
 exit $rc

@@ -86,8 +86,12 @@ class ContentService::Worker {
             for (auto& stick : watcher_->poll()) {
                 if (stick.bundles.empty()) {
                     // Staff plugged in a stick without an update: tell them, do nothing.
-                    log_info("USB stick " + stick.stick_dir.string() + ": " + kNoBundle);
-                    refuse(kNoBundle, ErrorKind::NoBundle);
+                    // A "*.kiosk" that is a link, FIFO or folder is named as such.
+                    const Diagnostic why = update::no_bundle_reason(stick.stick_dir);
+                    const std::string reason =
+                        why.where.file == stick.stick_dir.string() ? kNoBundle : why.message;
+                    log_info("USB stick " + stick.stick_dir.string() + ": " + reason);
+                    refuse(reason, ErrorKind::NoBundle);
                 } else {
                     import(stick.stick_dir, false);
                 }

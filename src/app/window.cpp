@@ -10,6 +10,7 @@
 #include "app/frame_draw.h"
 #include "app/host.h"
 #include "app/runtime.h"
+#include "app/isolated_importer.h"
 #include "app/service_notify.h"
 #include "input/rotation.h"
 #include "render/sdl_handles.h"
@@ -137,7 +138,9 @@ bool Loop::set_up() {
         so.data_dir = kc.data_dir;
         so.public_key = kc.pubkey;
         so.usb_root = kc.usb_root;
-        so.make_validator = own_fonts_validator;  // the worker's own FontStack
+        // Imports run in a limited child process that validates with its own
+        // fonts (issue 16's second wall): the worker needs no validator.
+        so.import = isolated_importer(kc.pubkey);
         so.wake = [type = content_event] {
             SDL_Event e{};
             e.type = type;

@@ -26,4 +26,12 @@ inline constexpr int64_t kMaxPicturePixels = 4096LL * 4096;
 inline constexpr int kTileTitleMaxCjkChars = 12;
 inline constexpr int kTileTitleMaxLatinChars = 40;
 
+// Bounded loading (content/yaml_guard.cpp, loader.cpp, validate.cpp): the work
+// of loading or checking any content is bounded before it starts.
+inline constexpr int kMaxYamlDepth = 32;                  // nested lists/mappings
+inline constexpr int kMaxYamlNodes = 20000;               // texts, lists, mappings per file
+inline constexpr size_t kMaxContentYamlBytes = 4 << 20;   // all YAML files together
+inline constexpr int kMaxUiStrings = 200;                 // entries in strings.yaml
+inline constexpr int64_t kMaxDecodedPixels = 96LL << 20;  // all pictures of one check
+
 }  // namespace kiosk::limits

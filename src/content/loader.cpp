@@ -34,6 +34,16 @@ bool safe_relative_path(const std::string& p) {
     return true;
 }
 
+// Reports an error when `seq` holds more than `limit` items. Checked before
+// anything is copied; callers then read at most `limit` items, so the work is
+// bounded whatever the file says.
+bool over_limit(YamlReader& r, const YAML::Node& seq, int limit, const std::string& message) {
+    if (seq.size() <= static_cast<std::size_t>(limit))
+        return false;
+    r.error(seq, message + " (" + std::to_string(seq.size()) + " given)");
+    return true;
+}
+
 class Loader {
   public:
     Loader(fs::path dir, Diagnostics& diags) : dir_(std::move(dir)), diags_(diags) {}
@@ -49,6 +59,7 @@ class Loader {
 
   private:
     std::optional<YAML::Node> open(YamlReader& r) {
+        r.set_budget(yaml_budget_);
         const fs::path path = dir_ / r.file();
         std::error_code ec;  // the throwing overloads would throw on e.g. a too-long name
         if (!fs::exists(path, ec)) {
@@ -104,7 +115,12 @@ class Loader {
         if (!areas || !r.expect_seq(*areas, "'areas'"))
             return ids;
         std::set<std::string> seen;
+        over_limit(r, *areas, limits::kMaxAreas,
+                   "at most " + std::to_string(limits::kMaxAreas) + " areas");
+        int n = 0;
         for (const auto& item : *areas) {
+            if (++n > limits::kMaxAreas)
+                break;
             const std::string id = item.IsScalar() ? item.Scalar() : "";
             if (!valid_id(id)) {
                 r.error(item, "area id '" + id + "' must use only a-z, 0-9 and '-'");
@@ -116,8 +132,6 @@ class Loader {
                 ids.push_back(id);
             }
         }
-        if (static_cast<int>(ids.size()) > limits::kMaxAreas)
-            r.error(*areas, "at most " + std::to_string(limits::kMaxAreas) + " areas");
         if (ids.empty() && seen.empty())
             r.error(*areas, "'areas' lists no area");
         return ids;
@@ -142,11 +156,14 @@ class Loader {
         load_pictures(r, m, a);
         if (auto paras = r.field(m, "paragraphs", true);
             paras && r.expect_seq(*paras, "'paragraphs'")) {
-            for (const auto& p : *paras)
+            over_limit(r, *paras, limits::kMaxParagraphsPerArea,
+                       "too many paragraphs (limit " +
+                           std::to_string(limits::kMaxParagraphsPerArea) + ")");
+            for (const auto& p : *paras) {
+                if (static_cast<int>(a.paragraphs.size()) >= limits::kMaxParagraphsPerArea)
+                    break;
                 a.paragraphs.push_back(r.local_text(p, kMaxTextBytes));
-            if (static_cast<int>(a.paragraphs.size()) > limits::kMaxParagraphsPerArea)
-                r.error(*paras, "too many paragraphs (limit " +
-                                    std::to_string(limits::kMaxParagraphsPerArea) + ")");
+            }
         }
         b.areas.push_back(std::move(a));
     }
@@ -155,7 +172,12 @@ class Loader {
         auto pics = r.field(m, "pictures", true);
         if (!pics || !r.expect_seq(*pics, "'pictures'"))
             return;
+        over_limit(r, *pics, limits::kMaxPicturesPerArea,
+                   "too many pictures (limit " + std::to_string(limits::kMaxPicturesPerArea) + ")");
+        int n = 0;
         for (const auto& p : *pics) {
+            if (++n > limits::kMaxPicturesPerArea)
+                break;
             if (!r.expect_map(p, "a picture"))
                 continue;
             r.check_keys(p, {"file", "caption"});
@@ -165,11 +187,8 @@ class Loader {
             pic.caption = r.local_text_field(p, "caption", true, kMaxTitleBytes * 2);
             a.pictures.push_back(std::move(pic));
         }
-        if (a.pictures.empty())
+        if (pics->size() == 0)
             r.error(*pics, "an area needs at least one picture");
-        if (static_cast<int>(a.pictures.size()) > limits::kMaxPicturesPerArea)
-            r.error(*pics, "too many pictures (limit " +
-                               std::to_string(limits::kMaxPicturesPerArea) + ")");
     }
 
     void load_about(Bundle& b) {
@@ -183,7 +202,12 @@ class Loader {
         auto blocks = r.field(m, "blocks", true);
         if (!blocks || !r.expect_seq(*blocks, "'blocks'"))
             return;
+        over_limit(r, *blocks, limits::kMaxAboutBlocks,
+                   "too many blocks (limit " + std::to_string(limits::kMaxAboutBlocks) + ")");
+        int n = 0;
         for (const auto& item : *blocks) {
+            if (++n > limits::kMaxAboutBlocks)
+                break;
             if (!r.expect_map(item, "a block") || item.size() != 1) {
                 if (item.IsMap())
                     r.error(item, "a block has exactly one of heading, paragraph, bullet");
@@ -206,8 +230,6 @@ class Loader {
             blk.text = r.local_text(kv.second, kMaxTextBytes);
             b.about.blocks.push_back(std::move(blk));
         }
-        if (static_cast<int>(b.about.blocks.size()) > limits::kMaxAboutBlocks)
-            r.error(*blocks, "too many blocks");
     }
 
     void load_strings(Bundle& b) {
@@ -215,6 +237,11 @@ class Loader {
         auto root = open(r);
         if (!root)
             return;
+        if (root->size() > static_cast<std::size_t>(limits::kMaxUiStrings)) {
+            r.error(*root, "too many strings (limit " + std::to_string(limits::kMaxUiStrings) +
+                               ", " + std::to_string(root->size()) + " given)");
+            return;
+        }
         for (const auto& kv : *root) {
             const std::string key = kv.first.as<std::string>("");
             b.strings[key] = r.local_text(kv.second, kMaxTitleBytes * 2);
@@ -223,6 +250,7 @@ class Loader {
 
     fs::path dir_;
     Diagnostics& diags_;
+    std::size_t yaml_budget_ = limits::kMaxContentYamlBytes;
 };
 
 }  // namespace

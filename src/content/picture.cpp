@@ -99,6 +99,23 @@ Result<Image> decode_picture_bytes(const uint8_t* data, size_t size, const std::
     return img;
 }
 
+Result<PictureInfo> verify_picture(const std::filesystem::path& path, const std::string& name) {
+    auto bytes = read_file(path, name);
+    if (!bytes)
+        return bytes.error();
+    const auto& b = bytes.value();
+    auto info = check_header(b.data(), b.size(), name);
+    if (!info)
+        return info.error();
+    int w = 0, h = 0, comp = 0;
+    // Decoded and dropped: no copy of the pixels, so the peak is stb's own.
+    std::unique_ptr<unsigned char, StbiFree> px(
+        stbi_load_from_memory(b.data(), static_cast<int>(b.size()), &w, &h, &comp, 4));
+    if (!px)
+        return fail(name, std::string("the picture is damaged: ") + stbi_failure_reason());
+    return info;
+}
+
 Result<Image> decode_picture(const std::filesystem::path& path, const std::string& name) {
     auto bytes = read_file(path, name);
     if (!bytes)

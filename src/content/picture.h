@@ -29,6 +29,9 @@ struct Image {
 // `name` is what messages call the file (e.g. "pictures/finance.jpg").
 Result<PictureInfo> probe_picture(const std::filesystem::path& path, const std::string& name);
 Result<Image> decode_picture(const std::filesystem::path& path, const std::string& name);
+// A full decode that keeps no pixels (the validator's check): peak memory is
+// stb's working set only.
+Result<PictureInfo> verify_picture(const std::filesystem::path& path, const std::string& name);
 // For fuzzing and tests: the same checks on bytes already in memory.
 Result<Image> decode_picture_bytes(const uint8_t* data, size_t size, const std::string& name);
 

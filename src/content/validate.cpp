@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <set>
 
+#include "base/limits.h"
 #include "base/utf8.h"
 #include "content/loader.h"
 #include "content/picture.h"
@@ -18,25 +19,57 @@ std::string describe(char32_t cp) {
     return s + "' (" + buf + ")";
 }
 
-void check_picture(const Bundle& b, const std::string& file, const SourcePos& where, bool decode,
-                   Diagnostics& diags) {
-    const auto path = b.dir / file;
-    std::error_code ec;
-    if (file.empty() || !std::filesystem::exists(path, ec))
-        return;  // the loader said so already
-    if (decode) {
-        if (auto img = decode_picture(path, file); !img)
-            diags.error(where, img.error().message + " ('" + file + "')");
-    } else if (auto info = probe_picture(path, file); !info) {
-        diags.error(where, info.error().message + " ('" + file + "')");
+// Checks each distinct file once, however often the content names it, and
+// decodes at most limits::kMaxDecodedPixels in total: the header (probed
+// first) says how many pixels a decode would cost, so the budget is spent
+// before any pixel is decoded.
+class PictureChecker {
+  public:
+    PictureChecker(const Bundle& b, bool decode, Diagnostics& diags)
+        : b_(b), decode_(decode), diags_(diags) {}
+
+    void check(const std::string& file, const SourcePos& where) {
+        const auto path = b_.dir / file;
+        std::error_code ec;
+        if (file.empty() || !std::filesystem::exists(path, ec))
+            return;  // the loader said so already
+        if (!seen_.insert(std::filesystem::path(file).lexically_normal().generic_string()).second)
+            return;
+        auto info = probe_picture(path, file);
+        if (!info) {
+            diags_.error(where, info.error().message + " ('" + file + "')");
+            return;
+        }
+        if (!decode_)
+            return;
+        budget_ -= int64_t{info.value().width} * info.value().height;
+        if (budget_ < 0) {
+            if (!over_budget_reported_)
+                diags_.error(where, "the pictures together have more than " +
+                                        std::to_string(limits::kMaxDecodedPixels >> 20) +
+                                        " million pixels; make them smaller ('" + file + "')");
+            over_budget_reported_ = true;
+            return;
+        }
+        if (auto img = verify_picture(path, file); !img)
+            diags_.error(where, img.error().message + " ('" + file + "')");
     }
-}
+
+  private:
+    const Bundle& b_;
+    bool decode_;
+    Diagnostics& diags_;
+    std::set<std::string> seen_;
+    int64_t budget_ = limits::kMaxDecodedPixels;
+    bool over_budget_reported_ = false;
+};
 
 void check_pictures(const Bundle& b, bool decode, Diagnostics& diags) {
+    PictureChecker checker(b, decode, diags);
     for (const auto& a : b.areas) {
-        check_picture(b, a.icon, a.where, decode, diags);
+        checker.check(a.icon, a.where);
         for (const auto& p : a.pictures)
-            check_picture(b, p.file, p.where, decode, diags);
+            checker.check(p.file, p.where);
     }
 }
 
@@ -114,7 +147,9 @@ Diagnostics validate_content(const std::filesystem::path& dir, const ValidateOpt
     if (!read)
         return diags;
     const Bundle& b = *read;
-    check_pictures(b, opt.decode_pictures, diags);
+    // Content already known to be broken gets the cheap header check only:
+    // decoding its pictures would cost time and say nothing new.
+    check_pictures(b, opt.decode_pictures && !loaded.diagnostics.has_errors(), diags);
     for_each_text(b, [&](const LocalText& t, std::string_view what) {
         if (opt.covers)
             check_coverage(t, opt, diags);

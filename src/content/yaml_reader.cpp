@@ -5,6 +5,7 @@
 
 #include "base/limits.h"
 #include "base/utf8.h"
+#include "content/yaml_guard.h"
 
 namespace kiosk::content {
 
@@ -20,6 +21,15 @@ std::optional<YAML::Node> YamlReader::parse(const std::filesystem::path& path) {
                                   std::to_string(limits::kMaxYamlBytes));
         return std::nullopt;
     }
+    if (budget_) {
+        if (size > *budget_) {
+            diags_.error({file_}, "the content's YAML files together are larger than " +
+                                      std::to_string(limits::kMaxContentYamlBytes >> 20) +
+                                      " MiB; this file does not fit any more");
+            return std::nullopt;
+        }
+        *budget_ -= size;
+    }
     std::ifstream in(path, std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();
@@ -30,6 +40,10 @@ std::optional<YAML::Node> YamlReader::parse(const std::filesystem::path& path) {
     const std::string text = ss.str();
     if (!is_valid_utf8(text)) {
         diags_.error({file_}, "the file is not valid UTF-8 (save it as UTF-8)");
+        return std::nullopt;
+    }
+    if (auto bad = check_yaml_structure(text, file_)) {
+        diags_.add(std::move(*bad));
         return std::nullopt;
     }
     try {

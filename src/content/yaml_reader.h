@@ -19,7 +19,13 @@ class YamlReader {
     // file: shown in messages (relative to the content dir); path: where to read it.
     YamlReader(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
 
-    // Reads and parses; nullopt (with an error) if unreadable, too big or malformed.
+    // Files read by this reader count against `remaining` (bytes of YAML still
+    // allowed for the whole content); a file that does not fit is refused.
+    void set_budget(std::size_t& remaining) { budget_ = &remaining; }
+
+    // Reads and parses; nullopt (with an error) if unreadable, too big or
+    // malformed, or if its structure is refused (aliases, duplicate keys,
+    // nesting, size: content/yaml_guard.h).
     std::optional<YAML::Node> parse(const std::filesystem::path& path);
 
     SourcePos pos(const YAML::Node& node) const;
@@ -47,6 +53,7 @@ class YamlReader {
 
     std::string file_;
     Diagnostics& diags_;
+    std::size_t* budget_ = nullptr;
 };
 
 }  // namespace kiosk::content

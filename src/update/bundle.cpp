@@ -54,6 +54,10 @@ Result<MadeBundle> make_bundle(const fs::path& content_dir, const SecretKey& key
     if (options.label.size() > kMaxLabelBytes)
         return make_error(content_dir, "the label is too long (at most " +
                                            std::to_string(kMaxLabelBytes) + " bytes)");
+    if (!label_is_text(options.label))
+        return make_error(content_dir,
+                          "the label must be plain text (UTF-8, no control characters or line "
+                          "breaks)");
     auto payload = pack_directory(content_dir, options.max_bundle_bytes);
     if (!payload)
         return payload.error();

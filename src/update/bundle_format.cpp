@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/utf8.h"
+
 namespace kiosk::update {
 
 namespace {
@@ -34,6 +36,16 @@ T get_le(std::span<const unsigned char> in, std::size_t off) {
 }
 
 }  // namespace
+
+bool label_is_text(std::string_view label) {
+    if (!is_valid_utf8(label))
+        return false;
+    for (const auto& c : decode_utf8(label)) {
+        if (c.cp < 0x20 || (c.cp >= 0x7f && c.cp < 0xa0))
+            return false;
+    }
+    return true;
+}
 
 void hash_payload(std::span<const unsigned char> payload,
                   std::array<unsigned char, kPayloadHashBytes>& out) {
@@ -132,6 +144,10 @@ Result<VerifiedBundle> open_bundle(std::span<const unsigned char> file, const Pu
                           label_len);
     if (b.header.content_version <= 0)
         return make_error(where, "the bundle's version number is invalid");
+    if (!label_is_text(b.header.label))
+        return make_error(where,
+                          "the bundle's label is not plain text (invalid UTF-8 or control "
+                          "characters); make the bundle again with a plain --label");
     b.payload = file.subspan(claimed_header, claimed_payload);
     std::array<unsigned char, kPayloadHashBytes> h;
     hash_payload(b.payload, h);

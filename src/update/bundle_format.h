@@ -35,6 +35,10 @@ struct VerifiedBundle {
     std::span<const unsigned char> payload;
 };
 
+// A label is valid UTF-8 without control characters (it is shown on screen
+// and in `kiosk status`).
+bool label_is_text(std::string_view label);
+
 // header bytes + payload + signature, ready to write to NAME.kiosk.
 Result<std::vector<unsigned char>> seal_bundle(const BundleHeader& header,
                                                std::span<const unsigned char> payload,

@@ -5,6 +5,11 @@
 #include <map>
 #include <optional>
 
+#include <unistd.h>
+
+#include <new>
+
+#include "update/isolated_import.h"
 #include "update/stick.h"
 
 namespace kiosk::update {
@@ -52,6 +57,35 @@ std::optional<std::int64_t> to_int(const std::string& s) {
         return std::nullopt;
     return v;
 }
+
+// The child's side of import_isolated(): lines on the parent's pipe.
+class ReportPipe {
+  public:
+    explicit ReportPipe(int fd) : fd_(fd) {}
+    void send(const std::string& line) const {
+        if (fd_ >= 0)
+            (void)write_all(fd_, line.data(), line.size(), "report pipe");
+    }
+    ImportProgress progress() const {
+        if (fd_ < 0)
+            return {};
+        return [this](double f, std::string_view stage) { send(encode_progress_line(f, stage)); };
+    }
+    void result(bool ok, const std::string& message, const ImportReport* report) const {
+        IsolatedOutcome o = IsolatedOutcome::Refused;
+        if (ok)
+            o = report && report->outcome == ImportOutcome::AlreadyActive
+                    ? IsolatedOutcome::AlreadyActive
+                    : IsolatedOutcome::Installed;
+        else if (message.find(kOlderThanActive) != std::string::npos)
+            o = IsolatedOutcome::OlderThanActive;
+        send(encode_peak_line());
+        send(encode_result_line(o, report ? report->version : 0, message));
+    }
+
+  private:
+    int fd_;
+};
 
 int usage(std::ostream& err, const std::string& problem, const char* text) {
     if (!problem.empty())
@@ -127,12 +161,39 @@ int run_bundle(const std::vector<std::string>& args, std::ostream& out, std::ost
     return 0;
 }
 
+namespace {
+
+int import_with(const Args& a, const ReportPipe& pipe, std::ostream& out, std::ostream& err,
+                const ContentValidator& validate);
+
+}  // namespace
+
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                const ContentValidator& validate) {
+    const Args a = parse(args, {"data", "pubkey", "keep", "report-fd"}, {"allow-downgrade"});
+    const int fd = a.values.count("report-fd")
+                       ? static_cast<int>(to_int(a.values.at("report-fd")).value_or(-1))
+                       : -1;
+    const ReportPipe pipe(fd);
+    try {
+        return import_with(a, pipe, out, err, validate);
+    } catch (const std::bad_alloc&) {
+        // Under import_isolated's address-space limit: a refusal, not a crash.
+        const std::string msg =
+            "checking the update needed more memory than any real update does and was stopped";
+        pipe.send(encode_result_line(IsolatedOutcome::OverLimit, 0, msg));
+        err << "not updated: " << msg << "\n";
+        return 1;
+    }
+}
+
+namespace {
+
+int import_with(const Args& a, const ReportPipe& pipe, std::ostream& out, std::ostream& err,
+                const ContentValidator& validate) {
     static const char* kUsage =
         "kiosk import FILE.kiosk|STICK_DIR [--data DIR] [--pubkey KEY.pub] [--allow-downgrade] "
-        "[--keep N]";
-    const Args a = parse(args, {"data", "pubkey", "keep"}, {"allow-downgrade"});
+        "[--keep N] [--report-fd FD]";
     if (!a.error.empty())
         return usage(err, a.error, kUsage);
     if (a.positional.size() != 1)
@@ -150,26 +211,33 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     auto pk = load_public_key(a.values.count("pubkey") ? a.values.at("pubkey") : kDefaultPublicKey);
     if (!pk) {
         err << pk.error().str() << "\n";
+        pipe.result(false, pk.error().message, nullptr);
         return 1;
     }
     opt.trusted_key = pk.value();
     const fs::path target = a.positional[0];
     std::error_code ec;
     if (fs::is_directory(target, ec)) {
-        const StickImport r = import_from_stick(target, opt, validate);
+        const StickImport r = import_from_stick(target, opt, validate, pipe.progress());
         (r.ok() ? out : err) << r.summary() << "\n";
+        pipe.result(r.ok(), r.ok() ? r.summary() : (r.error ? r.error->message : r.summary()),
+                    r.report ? &*r.report : nullptr);
         return r.ok() ? 0 : 1;
     }
-    auto r = import_bundle(target, opt, validate);
+    auto r = import_bundle(target, opt, validate, pipe.progress());
     if (!r) {
         err << "not updated: " << r.error().message << "\n";
+        pipe.result(false, r.error().message, nullptr);
         return 1;
     }
     for (const auto& w : r.value().warnings.items())
         err << w.str() << "\n";
     out << r.value().message << "\n";
+    pipe.result(true, r.value().message, &r.value());
     return 0;
 }
+
+}  // namespace
 
 int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     static const char* kUsage = "kiosk status [--data DIR]";

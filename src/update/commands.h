@@ -22,7 +22,11 @@ int run_bundle(const std::vector<std::string>& args, std::ostream& out, std::ost
                const ContentValidator& validate);
 
 // kiosk import FILE|STICK_DIR --data DIR [--pubkey KEY] [--allow-downgrade] [--keep N]
+//              [--report-fd FD]
 // With a directory, behaves like plugging in that stick (writes kiosk-report.txt).
+// --report-fd: the child side of import_isolated() (update/isolated_import.h):
+// progress, peak memory and the result as lines on FD; out of memory becomes
+// an "over-limit" result instead of a crash.
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                const ContentValidator& validate);
 

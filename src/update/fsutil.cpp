@@ -42,19 +42,41 @@ std::string describe_errno(int err) {
     }
 }
 
+const char* kind_of_file(unsigned mode) {
+    switch (mode & S_IFMT) {
+        case S_IFREG:
+            return "a plain file";
+        case S_IFDIR:
+            return "a folder";
+        case S_IFLNK:
+            return "a symbolic link (a shortcut)";
+        case S_IFIFO:
+            return "a FIFO (named pipe)";
+        case S_IFSOCK:
+            return "a socket";
+        default:
+            return "a device file";
+    }
+}
+
 Result<std::vector<unsigned char>> read_file_limited(
     const fs::path& file, std::uint64_t max_bytes,
     const std::function<void(std::uint64_t)>& on_chunk) {
     // O_NONBLOCK so that opening a FIFO never hangs; O_NOFOLLOW because a
     // bundle is a plain file, never a link into the kiosk's own file system.
     UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    if (!fd.valid() && errno == ELOOP)
+        return make_error(file,
+                          "this is a symbolic link (a shortcut), not the update file itself; copy "
+                          "the .kiosk file onto the stick");
     if (!fd.valid())
         return make_error(file, "cannot open the file: " + describe_errno(errno));
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0)
         return make_error(file, "cannot read the file: " + describe_errno(errno));
     if (!S_ISREG(st.st_mode))
-        return make_error(file, "this is not a regular file");
+        return make_error(file, std::string("this is ") + kind_of_file(st.st_mode) +
+                                    ", not a plain file; copy the .kiosk file itself");
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > max_bytes)
         return make_error(file, "the file is too large (" + std::to_string(size) +

@@ -27,6 +27,9 @@ std::string describe_errno(int err);
 // Placeholder type for Results that carry no value.
 struct Ok {};
 
+// "a folder", "a FIFO (named pipe)", ... for st_mode (messages for staff).
+const char* kind_of_file(unsigned mode);
+
 // Reads a whole regular file, refusing anything larger than max_bytes or not a
 // regular file (a FIFO on a stick must not block the kiosk). A read error or a
 // file that shrinks while being read (stick pulled out) is an error.

@@ -43,7 +43,7 @@ std::string validator_refusal(const Diagnostics& d) {
     return msg;
 }
 
-Result<ImportReport> run_import(const fs::path& file, const ImportOptions& opt, const Layout& l,
+Result<ImportReport> run_import(const fs::path& file, const ImportOptions& opt, const DataDir& l,
                                 const ContentValidator& validate, const ImportProgress& progress) {
     auto report_progress = [&](double f, std::string_view stage) {
         if (progress)
@@ -178,8 +178,8 @@ Result<ImportReport> import_bundle(const fs::path& file, const ImportOptions& op
                                    const ImportProgress& progress) {
     if (sodium_init() < 0)
         return make_error(file, "libsodium failed to initialise");
-    const Layout l{opt.data_dir};
-    if (auto made = ensure_layout(l); !made)
+    const DataDir l{opt.data_dir};
+    if (auto made = ensure_data_dir(l); !made)
         return made.error();
     auto lock = DataLock::acquire(l);
     if (!lock)

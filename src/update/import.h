@@ -11,8 +11,8 @@
 
 #include "base/result.h"
 #include "update/bundle.h"
+#include "update/data_dir.h"
 #include "update/keys.h"
-#include "update/layout.h"
 #include "update/store.h"
 #include "update/unpack.h"
 

@@ -8,7 +8,10 @@
 
 namespace kiosk::update {
 
-std::vector<fs::path> find_bundles(const fs::path& stick_dir) {
+namespace {
+
+// Every visible *.kiosk name at the top level, whatever kind of file it is.
+std::vector<fs::path> kiosk_names(const fs::path& stick_dir) {
     std::vector<fs::path> out;
     std::error_code ec;
     for (fs::directory_iterator it(stick_dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -18,13 +21,34 @@ std::vector<fs::path> find_bundles(const fs::path& stick_dir) {
         std::string ext = it->path().extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(),
                        [](unsigned char c) { return std::tolower(c); });
-        if (ext != ".kiosk")
-            continue;
-        std::error_code ec2;
-        if (fs::is_regular_file(it->symlink_status(ec2)))
+        if (ext == ".kiosk")
             out.push_back(it->path());
     }
     std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+Diagnostic no_bundle_reason(const fs::path& stick_dir) {
+    // Staff may have copied something that only looks like an update file.
+    for (const auto& p : kiosk_names(stick_dir)) {
+        struct stat st {};
+        if (::lstat(p.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+            return make_error(p, "'" + p.filename().string() + "' on the USB stick is " +
+                                     kind_of_file(st.st_mode) +
+                                     ", not an update file; copy the .kiosk file itself");
+    }
+    return make_error(stick_dir, "no update file (*.kiosk) at the top level of the USB stick");
+}
+
+std::vector<fs::path> find_bundles(const fs::path& stick_dir) {
+    std::vector<fs::path> out;
+    for (const auto& p : kiosk_names(stick_dir)) {
+        std::error_code ec;
+        if (fs::is_regular_file(fs::symlink_status(p, ec)))
+            out.push_back(p);
+    }
     return out;
 }
 
@@ -63,8 +87,7 @@ StickImport import_from_stick(const fs::path& stick_dir, const ImportOptions& op
     r.stick_dir = stick_dir;
     const auto bundles = find_bundles(stick_dir);
     if (bundles.empty()) {
-        r.error =
-            make_error(stick_dir, "no update file (*.kiosk) at the top level of the USB stick");
+        r.error = no_bundle_reason(stick_dir);
     } else if (bundles.size() > 1) {
         // Guessing which one staff meant could install the wrong programme.
         r.error =

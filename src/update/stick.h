@@ -16,6 +16,10 @@ inline constexpr const char* kReportFileName = "kiosk-report.txt";
 // hidden files such as macOS "._x.kiosk" skipped), sorted by name.
 std::vector<fs::path> find_bundles(const fs::path& stick_dir);
 
+// Why find_bundles found nothing, in words for staff: names an "x.kiosk" that
+// is a symbolic link, FIFO or folder, else "no update file".
+Diagnostic no_bundle_reason(const fs::path& stick_dir);
+
 struct StickImport {
     fs::path stick_dir;
     std::optional<fs::path> bundle;      // the file tried, if any

@@ -19,7 +19,7 @@ std::string describe(const VersionInfo& v) {
 
 // Newest good version below `below` if any, else the newest good one at all;
 // never `avoid`.
-std::optional<VersionInfo> pick_fallback(const Layout& l, std::optional<std::int64_t> avoid,
+std::optional<VersionInfo> pick_fallback(const DataDir& l, std::optional<std::int64_t> avoid,
                                          std::optional<std::int64_t> below) {
     const auto all = list_versions(l);
     for (const auto& v : all)
@@ -59,7 +59,7 @@ std::string StoreStatus::text() const {
 }
 
 StoreStatus status(const fs::path& data_dir) {
-    const Layout l{data_dir};
+    const DataDir l{data_dir};
     StoreStatus s;
     s.data_dir = data_dir;
     const auto cur = current_version(l);
@@ -73,8 +73,8 @@ StoreStatus status(const fs::path& data_dir) {
 }
 
 Result<ContentStore> ContentStore::open(const fs::path& data_dir, int keep_versions) {
-    Layout l{data_dir};
-    auto made = ensure_layout(l);
+    DataDir l{data_dir};
+    auto made = ensure_data_dir(l);
     if (!made)
         return made.error();
     ContentStore store(l);
@@ -101,10 +101,10 @@ Result<ContentStore> ContentStore::open(const fs::path& data_dir, int keep_versi
 }
 
 std::optional<VersionInfo> ContentStore::active() const {
-    const auto cur = current_version(layout_);
+    const auto cur = current_version(dir_);
     if (!cur)
         return std::nullopt;
-    auto info = read_version(layout_, *cur);
+    auto info = read_version(dir_, *cur);
     if (!info || info->bad)
         return std::nullopt;
     return info;
@@ -118,35 +118,35 @@ std::optional<fs::path> ContentStore::active_content_dir() const {
 
 Result<std::optional<VersionInfo>> ContentStore::fall_back(std::optional<std::int64_t> avoid,
                                                            const std::string& why) {
-    const auto next = pick_fallback(layout_, avoid, avoid);
+    const auto next = pick_fallback(dir_, avoid, avoid);
     if (!next) {
         const std::string msg =
             why + "; no other good version is kept, showing the built-in content";
         log_warn(msg);
-        append_log(layout_, "fallback: " + msg);
+        append_log(dir_, "fallback: " + msg);
         return std::optional<VersionInfo>();
     }
-    auto s = switch_current(layout_, next->version);
+    auto s = switch_current(dir_, next->version);
     if (!s)
         return s.error();
     const std::string msg = why + "; switched back to " + describe(*next);
     log_warn(msg);
-    append_log(layout_, "fallback: " + msg);
+    append_log(dir_, "fallback: " + msg);
     return std::optional<VersionInfo>(next);
 }
 
 Result<std::optional<VersionInfo>> ContentStore::mark_bad(std::int64_t version) {
-    auto lock = DataLock::acquire(layout_);
+    auto lock = DataLock::acquire(dir_);
     if (!lock)
         return lock.error();
-    const fs::path dir = layout_.version_dir(version);
+    const fs::path dir = dir_.version_dir(version);
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         return make_error(dir, "no such version is installed");
     auto w = write_file_atomic(dir / "BAD", "marked unloadable at " + iso_utc(now_unix()) + "\n");
     if (!w)
         return w.error();
-    if (current_version(layout_) != version)
+    if (current_version(dir_) != version)
         return active();
     return fall_back(version, "version " + std::to_string(version) + " could not be loaded");
 }
@@ -168,29 +168,29 @@ std::optional<VersionInfo> ContentStore::select_loadable(
 }
 
 Result<VersionInfo> ContentStore::rollback() {
-    auto lock = DataLock::acquire(layout_);
+    auto lock = DataLock::acquire(dir_);
     if (!lock)
         return lock.error();
     const auto cur = active();
     if (!cur)
-        return make_error(layout_.data, "no update is active, nothing to go back from");
+        return make_error(dir_.data, "no update is active, nothing to go back from");
     std::optional<VersionInfo> target;
     if (cur->replaced)
-        if (auto prev = read_version(layout_, *cur->replaced); prev && !prev->bad)
+        if (auto prev = read_version(dir_, *cur->replaced); prev && !prev->bad)
             target = prev;
     if (!target) {
-        for (const auto& v : list_versions(layout_))
+        for (const auto& v : list_versions(dir_))
             if (!v.bad && v.version < cur->version) {
                 target = v;
                 break;
             }
     }
     if (!target)
-        return make_error(layout_.data, "no earlier version is kept on this kiosk");
-    auto s = switch_current(layout_, target->version);
+        return make_error(dir_.data, "no earlier version is kept on this kiosk");
+    auto s = switch_current(dir_, target->version);
     if (!s)
         return s.error();
-    append_log(layout_,
+    append_log(dir_,
                "rollback: from " + describe(*cur) + " to " + describe(*target) + " (staff menu)");
     return *target;
 }

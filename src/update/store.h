@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "update/layout.h"
+#include "update/data_dir.h"
 
 namespace kiosk::update {
 
@@ -53,15 +53,15 @@ class ContentStore {
     // the newest good older one). Does not mark anything bad.
     Result<VersionInfo> rollback();
 
-    StoreStatus status() const { return update::status(layout_.data); }
-    const fs::path& data_dir() const { return layout_.data; }
+    StoreStatus status() const { return update::status(dir_.data); }
+    const fs::path& data_dir() const { return dir_.data; }
 
   private:
-    explicit ContentStore(Layout l) : layout_(std::move(l)) {}
+    explicit ContentStore(DataDir l) : dir_(std::move(l)) {}
     // Switches to the best good version other than `avoid`; logs why.
     Result<std::optional<VersionInfo>> fall_back(std::optional<std::int64_t> avoid,
                                                  const std::string& why);
-    Layout layout_;
+    DataDir dir_;
 };
 
 }  // namespace kiosk::update

@@ -1,4 +1,4 @@
-// Extracts a bundle payload (tar, optionally gzip'd) into an empty staging
+// Extracts a bundle payload (one gzip member holding a tar) into an empty staging
 // directory, treating the archive as hostile even though it is signed: a
 // leaked key or a buggy tool must not be able to write outside the staging
 // directory, create links or devices, or fill the disk.
@@ -27,16 +27,22 @@ struct UnpackStats {
     std::uint64_t entries = 0;
 };
 
-// Only regular files and directories are created (files 0644, dirs 0755).
-// Refuses absolute paths, "..", links, devices, FIFOs, sockets, duplicates, and
-// anything over the limits; stops writing as soon as a limit is crossed.
-// Every file and directory is fsync'ed before success is returned.
-// `progress` (may be empty) receives the fraction of the payload consumed.
+// Two passes over the archive. The first reads every header and writes
+// nothing: counts, declared sizes, names, kinds, duplicates and file/folder
+// clashes are checked, and the payload must be exactly one gzip member holding
+// one tar with its end blocks and nothing after either. The second creates
+// only regular files and directories (files 0644, dirs 0755), counting bytes
+// again as it writes, then makes everything durable with one syncfs().
+// `progress` (may be empty) receives the fraction done.
 Result<Ok> unpack_payload(std::span<const unsigned char> payload, const fs::path& dest_dir,
                           const UnpackLimits& limits, UnpackStats& stats,
                           const std::function<void(double)>& progress = {});
 
 // Checks one archive path; returns the normalised relative path or a reason.
+// Names must be valid UTF-8 without control characters or backslashes.
 Result<std::string> check_entry_path(std::string_view raw, const UnpackLimits& limits);
+
+// `raw` with control characters and invalid UTF-8 replaced by '?' (for messages).
+std::string printable(std::string_view raw);
 
 }  // namespace kiosk::update

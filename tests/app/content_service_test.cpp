@@ -207,7 +207,7 @@ TEST_F(BadContentTest, PictureClaimingHugeSizeIsRefused) {
 TEST_F(BadContentTest, InvalidYamlIsRefused) {
     break_content = [this] {
         std::ofstream(content_ / "areas" / "education.yaml", std::ios::app)
-            << "paragraphs: [unclosed\n";
+            << "broken: [unclosed\n";  // a new key: a repeated one is refused first
     };
     expect_refused("invalid YAML");
 }

@@ -282,12 +282,12 @@ TEST_F(ImportTest, StickPulledOutMidRead) {
 TEST_F(ImportTest, GoneOrSpecialFilesRefusedWithoutHanging) {
     expect_refused_file(tmp / "missing.kiosk", "the file is gone");
     fs::create_directory(tmp / "dir.kiosk");
-    expect_refused_file(tmp / "dir.kiosk", "not a regular file");
+    expect_refused_file(tmp / "dir.kiosk", "this is a folder, not a plain file");
     ASSERT_EQ(::mkfifo((tmp / "fifo.kiosk").c_str(), 0644), 0);
-    expect_refused_file(tmp / "fifo.kiosk",
-                        "not a regular file");  // would block forever if opened blocking
+    // Would block forever if opened blocking.
+    expect_refused_file(tmp / "fifo.kiosk", "this is a FIFO (named pipe), not a plain file");
     fs::create_symlink(tmp / "v1.kiosk", tmp / "link.kiosk");
-    expect_refused_file(tmp / "link.kiosk", "cannot open");
+    expect_refused_file(tmp / "link.kiosk", "this is a symbolic link (a shortcut)");
 }
 
 TEST_F(ImportTest, ReimportOfKeptVersionReplacesIt) {

@@ -1,5 +1,7 @@
 #include "test_util.h"
 
+#include <zlib.h>
+
 #include <gtest/gtest.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -97,12 +99,35 @@ la_ssize_t append_cb(archive*, void* client, const void* buf, size_t n) {
 }
 }  // namespace
 
-std::vector<unsigned char> craft_payload(const std::vector<CraftEntry>& entries) {
+std::vector<unsigned char> gzip(const std::vector<unsigned char>& raw) {
+    z_stream z{};
+    if (deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw std::runtime_error("deflateInit2");
+    std::vector<unsigned char> out(deflateBound(&z, raw.size()) + 64);
+    z.next_in = const_cast<Bytef*>(raw.data());
+    z.avail_in = static_cast<uInt>(raw.size());
+    z.next_out = out.data();
+    z.avail_out = static_cast<uInt>(out.size());
+    const int r = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    if (r != Z_STREAM_END)
+        throw std::runtime_error("deflate");
+    return out;
+}
+
+std::vector<unsigned char> craft_payload(const std::vector<CraftEntry>& entries, bool compress) {
     std::vector<unsigned char> out;
     ArchiveWriter a(archive_write_new());
     archive_write_set_format_pax_restricted(a.get());
-    archive_write_add_filter_gzip(a.get());
-    archive_write_set_filter_option(a.get(), "gzip", "compression-level", "1");
+    archive_write_set_format_option(a.get(), "pax", "hdrcharset", "BINARY");  // as pack.cpp
+    if (compress) {
+        archive_write_add_filter_gzip(a.get());
+        // Level 9: bombs of zeros stay under 1 MiB (about 1000:1).
+        archive_write_set_filter_option(a.get(), "gzip", "compression-level", "9");
+    }
+    // Like 'kiosk bundle': the tar ends with its end blocks, no record padding.
+    archive_write_set_bytes_in_last_block(a.get(), 1);
     archive_write_open(a.get(), &out, nullptr, append_cb, nullptr);
     const std::vector<char> zeros(1 << 20, 0);
     for (const auto& c : entries) {

@@ -62,8 +62,11 @@ struct CraftEntry {
     std::string link;              // symlink target or hardlink target
     std::uint64_t zero_bytes = 0;  // extra bytes of zeros streamed after data (bombs)
 };
-// A gzip'd pax tar with exactly these entries.
-std::vector<unsigned char> craft_payload(const std::vector<CraftEntry>& entries);
+// A gzip'd pax tar with exactly these entries (a bare tar if !compress).
+std::vector<unsigned char> craft_payload(const std::vector<CraftEntry>& entries,
+                                         bool compress = true);
+// One gzip member holding `raw`.
+std::vector<unsigned char> gzip(const std::vector<unsigned char>& raw);
 // Header + payload + valid signature: only the unpacker stands in the way.
 std::vector<unsigned char> seal(const std::vector<unsigned char>& payload, const SecretKey& key,
                                 std::int64_t version);

@@ -1,4 +1,4 @@
-#include "update/layout.h"
+#include "update/data_dir.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -32,7 +32,7 @@ std::string one_line(std::string s) {
 
 }  // namespace
 
-Result<Ok> ensure_layout(const Layout& l) {
+Result<Ok> ensure_data_dir(const DataDir& l) {
     for (const fs::path& d : {l.data, l.versions(), l.staging()}) {
         if (::mkdir(d.c_str(), 0755) != 0 && errno != EEXIST)
             return make_error(d, "cannot create the kiosk's data folder: " + describe_errno(errno));
@@ -40,7 +40,7 @@ Result<Ok> ensure_layout(const Layout& l) {
     return Ok{};
 }
 
-Result<DataLock> DataLock::acquire(const Layout& l) {
+Result<DataLock> DataLock::acquire(const DataDir& l) {
     UniqueFd fd(::open(l.lock().c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
     if (!fd.valid())
         return make_error(l.lock(), "cannot open the lock file: " + describe_errno(errno));
@@ -59,7 +59,7 @@ std::string encode_info(const VersionInfo& i) {
     return o.str();
 }
 
-std::optional<VersionInfo> read_version(const Layout& l, std::int64_t version) {
+std::optional<VersionInfo> read_version(const DataDir& l, std::int64_t version) {
     VersionInfo info;
     info.version = version;
     info.dir = l.version_dir(version);
@@ -88,7 +88,7 @@ std::optional<VersionInfo> read_version(const Layout& l, std::int64_t version) {
     return info;
 }
 
-std::vector<VersionInfo> list_versions(const Layout& l) {
+std::vector<VersionInfo> list_versions(const DataDir& l) {
     std::vector<VersionInfo> out;
     std::error_code ec;
     for (fs::directory_iterator it(l.versions(), ec), end; !ec && it != end; it.increment(ec)) {
@@ -103,7 +103,7 @@ std::vector<VersionInfo> list_versions(const Layout& l) {
     return out;
 }
 
-std::optional<std::int64_t> current_version(const Layout& l) {
+std::optional<std::int64_t> current_version(const DataDir& l) {
     std::error_code ec;
     const fs::path target = fs::read_symlink(l.current(), ec);
     if (ec)
@@ -117,7 +117,7 @@ std::optional<std::int64_t> current_version(const Layout& l) {
     return v;
 }
 
-Result<Ok> switch_current(const Layout& l, std::int64_t version) {
+Result<Ok> switch_current(const DataDir& l, std::int64_t version) {
     ::unlink(l.current_tmp().c_str());
     // Relative target: the data dir stays valid if it is mounted elsewhere.
     const std::string target = "versions/" + std::to_string(version);
@@ -131,7 +131,7 @@ Result<Ok> switch_current(const Layout& l, std::int64_t version) {
     return fsync_path(l.data);
 }
 
-Result<Ok> discard_dir(const Layout& l, const fs::path& dir) {
+Result<Ok> discard_dir(const DataDir& l, const fs::path& dir) {
     const fs::path trash = l.staging() / ("trash-" + dir.filename().string() + "-" + random_hex(4));
     if (::rename(dir.c_str(), trash.c_str()) != 0)
         return make_error(dir, "cannot remove: " + describe_errno(errno));
@@ -142,7 +142,7 @@ Result<Ok> discard_dir(const Layout& l, const fs::path& dir) {
     return s;
 }
 
-void clean_debris(const Layout& l) {
+void clean_debris(const DataDir& l) {
     std::error_code ec;
     for (fs::directory_iterator it(l.staging(), ec), end; !ec && it != end; it.increment(ec))
         remove_tree(it->path());
@@ -156,7 +156,7 @@ void clean_debris(const Layout& l) {
     }
 }
 
-std::vector<std::int64_t> prune_versions(const Layout& l, int keep) {
+std::vector<std::int64_t> prune_versions(const DataDir& l, int keep) {
     const auto versions = list_versions(l);
     std::set<std::int64_t> kept;
     const auto active = current_version(l);
@@ -181,7 +181,7 @@ std::vector<std::int64_t> prune_versions(const Layout& l, int keep) {
     return removed;
 }
 
-void append_log(const Layout& l, const std::string& line) {
+void append_log(const DataDir& l, const std::string& line) {
     UniqueFd fd(
         ::open(l.log().c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644));
     if (!fd.valid()) {

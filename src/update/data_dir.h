@@ -1,4 +1,4 @@
-// The data directory and the few atomic operations on it. Layout and the
+// The data directory and the few atomic operations on it. Its layout and the
 // crash-safety argument: docs/bundles.md, "Data directory".
 //
 //   DATA/versions/<version>/content/...   complete, fsync'ed content
@@ -32,7 +32,7 @@ struct VersionInfo {
     fs::path content_dir() const { return dir / "content"; }
 };
 
-struct Layout {
+struct DataDir {
     fs::path data;
     fs::path versions() const { return data / "versions"; }
     fs::path staging() const { return data / "staging"; }
@@ -44,12 +44,12 @@ struct Layout {
 };
 
 // Creates DATA, versions/ and staging/ if missing.
-Result<Ok> ensure_layout(const Layout& l);
+Result<Ok> ensure_data_dir(const DataDir& l);
 
 // Exclusive, non-blocking writer lock on DATA/.lock (released on destruction).
 class DataLock {
   public:
-    static Result<DataLock> acquire(const Layout& l);
+    static Result<DataLock> acquire(const DataDir& l);
     bool held() const { return fd_.valid(); }
 
   private:
@@ -58,28 +58,28 @@ class DataLock {
 };
 
 std::string encode_info(const VersionInfo& info);
-std::optional<VersionInfo> read_version(const Layout& l, std::int64_t version);
+std::optional<VersionInfo> read_version(const DataDir& l, std::int64_t version);
 // All installed versions, newest (highest number) first.
-std::vector<VersionInfo> list_versions(const Layout& l);
+std::vector<VersionInfo> list_versions(const DataDir& l);
 // The version `current` points to, if it points to an installed version dir.
-std::optional<std::int64_t> current_version(const Layout& l);
+std::optional<std::int64_t> current_version(const DataDir& l);
 
 // Atomically points `current` at versions/<v>: symlink current.tmp, rename()
 // it over current, fsync DATA. A crash leaves either the old or the new link.
-Result<Ok> switch_current(const Layout& l, std::int64_t version);
+Result<Ok> switch_current(const DataDir& l, std::int64_t version);
 
 // Moves a directory into staging (atomic, so it vanishes from versions/ at
 // once) and deletes it there; a crash mid-delete leaves only staging debris.
-Result<Ok> discard_dir(const Layout& l, const fs::path& dir);
+Result<Ok> discard_dir(const DataDir& l, const fs::path& dir);
 
 // Deletes everything in staging/ and a stale current.tmp. Caller holds the lock.
-void clean_debris(const Layout& l);
+void clean_debris(const DataDir& l);
 
 // Keeps `keep` versions: always the active one and the one it replaced, then
 // the newest good ones, then (if room) the newest bad ones. Returns the versions removed.
-std::vector<std::int64_t> prune_versions(const Layout& l, int keep);
+std::vector<std::int64_t> prune_versions(const DataDir& l, int keep);
 
 // Appends "<UTC time> <line>" to import.log and fsyncs it (best effort).
-void append_log(const Layout& l, const std::string& line);
+void append_log(const DataDir& l, const std::string& line);
 
 }  // namespace kiosk::update
