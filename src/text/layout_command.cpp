@@ -103,7 +103,7 @@ int run_layout_command(const std::vector<std::string>& args, std::ostream& out, 
         err << "kiosk layout: " << e << '\n' << kUsage;
         return 1;
     }
-    const TextLayout layout = layout_text(fonts, *o.text, o.style, *o.width);
+    const TextLayout layout = layout_paragraph(fonts, *o.text, o.style, *o.width);
     if (o.json)
         out << layout.json() << '\n';
     else

@@ -1,7 +1,7 @@
 // The text engine's public API: fonts in, positioned glyphs out.
 //
 //   FontStack  owns FreeType + HarfBuzz handles for every face the kiosk uses.
-//   layout_text() shapes, breaks (ICU + CLREQ rules) and justifies one paragraph
+//   layout_paragraph() shapes, breaks (ICU + CLREQ rules) and justifies one paragraph
 //              into a TextLayout: a plain value that names glyphs by (FaceId, gid).
 //   rasterize() turns one glyph into a bitmap, for the renderer's atlas.
 //
@@ -93,7 +93,7 @@ struct GlyphBitmap {
     std::vector<uint8_t> pixels;  // width*height (A8) or width*height*4 (RGBA)
 };
 
-// Not thread-safe: layout_text() reuses the stack's HarfBuzz buffer, ICU break
+// Not thread-safe: layout_paragraph() reuses the stack's HarfBuzz buffer, ICU break
 // iterators and scratch space. Use one FontStack per thread.
 class FontStack {
   public:
@@ -119,7 +119,7 @@ class FontStack {
 
 // Lays out utf8 (invalid bytes become U+FFFD) within max_width_px.
 // Never fails: uncovered characters get a visible box and are logged once.
-TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle& style,
+TextLayout layout_paragraph(FontStack& fonts, std::string_view utf8, const TextStyle& style,
                        float max_width_px);
 
 GlyphBitmap rasterize(FontStack& fonts, FaceId face, uint32_t gid, float size_px);

@@ -140,7 +140,7 @@ TEST(LineHeight, BaselinesAreLineHeightApart) {
 TEST(Align, CenterCentresEachLine) {
     TextStyle s = testing::style(Lang::ZhHK);
     s.align = Align::Center;
-    const TextLayout t = layout_text(testing::fonts(), "香港歷史博物館\n常設展覽", s, 400);
+    const TextLayout t = layout_paragraph(testing::fonts(), "香港歷史博物館\n常設展覽", s, 400);
     ASSERT_EQ(t.lines.size(), 2u);
     for (const Line& l : t.lines) {
         EXPECT_NEAR(l.x, (400 - l.width) / 2, 0.01f);
@@ -181,9 +181,9 @@ TEST(Layout, NonsenseStylesNeverCrash) {
     TextStyle s = testing::style(Lang::ZhHK);
     s.size_px = std::numeric_limits<float>::quiet_NaN();
     s.line_height_em = -1;
-    (void)layout_text(testing::fonts(), "港港", s, -5);
+    (void)layout_paragraph(testing::fonts(), "港港", s, -5);
     s.size_px = 1e9f;
-    (void)layout_text(testing::fonts(), "港港", s, std::numeric_limits<float>::infinity());
+    (void)layout_paragraph(testing::fonts(), "港港", s, std::numeric_limits<float>::infinity());
 }
 
 TEST(Layout, RandomInputNeverCrashesAndAlwaysFits) {

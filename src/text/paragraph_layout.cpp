@@ -1,4 +1,4 @@
-// layout_text(): sanitise → segment → itemise → shape → space → fit → position.
+// layout_paragraph(): sanitise → segment → itemise → shape → space → fit → position.
 #include <algorithm>
 #include <cmath>
 
@@ -117,7 +117,7 @@ void warn_overflow(FontStack::Impl& im, const std::string& source, const Line& l
 
 }  // namespace
 
-TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle& in_style,
+TextLayout layout_paragraph(FontStack& fonts, std::string_view utf8, const TextStyle& in_style,
                        float max_width_px) {
     TextStyle style = in_style;
     // Guard against NaN/absurd inputs from content: never crash, never hang.
