@@ -8,8 +8,8 @@
 #include "app/updater.h"
 #include "base/log.h"
 #include "content/loader.h"
+#include "layout/house_style.h"
 #include "layout/pages.h"
-#include "text/layout_command.h"
 #include "update/commands.h"
 #include "update/store.h"
 
@@ -161,7 +161,7 @@ int run_cli(const std::vector<std::string>& args) {
         return 0;
     }
     if (o.command == "layout")
-        return text::run_layout_command(o.rest, std::cout, std::cerr);
+        return layout::run_layout_command(o.rest, std::cout, std::cerr);
     if (o.command == "validate")
         return run_validate(o);
     if (o.command == "render")

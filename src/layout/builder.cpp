@@ -2,15 +2,17 @@
 
 #include <algorithm>
 
+#include "layout/house_style.h"
 #include "layout/theme.h"
 #include "text/type_scale.h"
 
 namespace kiosk::layout {
 
-Builder::Builder(const PageContext& ctx) : ctx_(ctx), m_(compute_metrics(ctx.screen)) {}
+Builder::Builder(const PageContext& ctx)
+    : ctx_(ctx), m_(compute_metrics(ctx.screen)), house_(house_style(ctx.bundle)) {}
 
 text::TextStyle Builder::style(float em, text::Weight w) const {
-    text::TextStyle st;
+    text::TextStyle st = house_;
     st.lang = ctx_.lang;
     st.size_px = em * m_.body;
     st.weight = w;
