@@ -30,7 +30,7 @@ std::string usage() {
         [--pubkey KEY] [--usb-root DIR] [--rotation DEG]
   kiosk render --page ID --out FILE.png [--size WxH] [--lang TAG] [--content DIR]
                [--events FILE] [--large-text] [--rotation DEG]
-  kiosk render --all --out DIR [--size WxH] [--content DIR]
+  kiosk render --all --out DIR [--size WxH]... [--content DIR]
   kiosk validate [DIR]
   kiosk layout --text T --width PX [--font-size PX] [--lang TAG] [--json]
   kiosk keygen --out PREFIX
@@ -82,6 +82,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         else if (a == "--usb-root" && value(v))
             o.usb_root = v;
         else if (a == "--size" && value(v)) {
+            if (o.width > 0 && o.height > 0)  // an earlier --size
+                o.more_sizes.emplace_back(o.width, o.height);
             if (!parse_size(v, o.width, o.height))
                 return bad("--size wants WxH, e.g. 1920x1080");
             o.given.insert("--size");

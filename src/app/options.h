@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
@@ -22,6 +23,7 @@ struct Options {
     std::string pubkey = "/etc/kiosk/staff.pub";  // trusted key for USB updates
     std::string usb_root = "/media/kiosk-usb";    // where sticks are mounted
     int width = 0, height = 0;                    // --size / --windowed=WxH; 0 = native or default
+    std::vector<std::pair<int, int>> more_sizes;  // earlier --size values (render --all)
     int rotation = 0;                             // --rotation 0|90|180|270
     bool windowed = false;
     bool all = false;

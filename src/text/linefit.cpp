@@ -154,7 +154,7 @@ bool is_orphan(const std::vector<Atom>& atoms, const LineSpan& line) {
 void fix_orphan(const std::vector<Atom>& atoms, const FitOptions& fit, float prev_avail,
                 LineSpan& prev, LineSpan& last) {
     for (uint32_t b = prev.end - 1; b > prev.begin + 1; --b) {
-        if (atoms[b].break_before != BreakKind::Allowed || atoms[b].break_rank >= kRankChar)
+        if (atoms[b].break_before != BreakKind::Allowed || atoms[b].break_rank == kRankKept)
             continue;
         if (span_width(atoms, b, last.end, true) > fit.width + 0.01f)
             return;

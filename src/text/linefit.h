@@ -27,7 +27,7 @@ struct FitOptions {
 void fit_lines(const std::vector<Atom>& atoms, const FitOptions& fit, std::vector<LineSpan>& lines);
 
 // A last line holding one character (plus punctuation) pulls one more down,
-// if the line before stays within max_stretch and no word is split for it.
+// if the line before stays within the limits and no kept term is split for it.
 void avoid_orphans(const std::vector<Atom>& atoms, const FitOptions& fit,
                    std::vector<LineSpan>& lines);
 

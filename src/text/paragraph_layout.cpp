@@ -168,9 +168,13 @@ TextLayout layout_paragraph(FontStack& fonts, std::string_view utf8, const TextS
     std::vector<LineSpan> spans;
     // Chinese lines, ragged or not, fall back inside a phrase rather than end
     // more than kMaxJustifySlackEm short; English words are too long for that.
+    // Ragged lines (titles, tile labels) may fall up to half their width short:
+    // "人才與 / 公務員交流" in a five-character tile beats "人才與公務 / 員交流".
     const float stretch = max_stretch(style);
-    const float slack = is_chinese(style.lang) ? type_scale::kMaxJustifySlackEm * style.size_px
-                                               : std::numeric_limits<float>::infinity();
+    const float ragged = std::isfinite(stretch) ? 0.0f : max_width_px / 2;
+    const float slack = is_chinese(style.lang)
+                            ? std::max(type_scale::kMaxJustifySlackEm * style.size_px, ragged)
+                            : std::numeric_limits<float>::infinity();
     const FitOptions fit{std::max(0.0f, max_width_px - indent), max_width_px, stretch, slack};
     fit_lines(p.atoms, fit, spans);
     avoid_orphans(p.atoms, fit, spans);
