@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const float widths[] = {0.0f, 1.0f, 40.0f, 200.0f, 600.0f, 1800.0f, -5.0f, 1e9f};
     const float width = widths[(data[1] >> 4) & 7];
     std::string_view s(reinterpret_cast<const char*>(data + 2), size - 2);
-    const text::TextLayout t = text::layout_text(*g_fonts, s, st, width);
+    const text::TextLayout t = text::layout_paragraph(*g_fonts, s, st, width);
     for (const auto& line : t.lines) {
         if (line.begin > line.end || line.end > t.source.size())
             __builtin_trap();

@@ -7,8 +7,8 @@
 #include "app/runtime.h"
 #include "base/log.h"
 #include "content/loader.h"
+#include "layout/house_style.h"
 #include "layout/pages.h"
-#include "text/layout_command.h"
 #include "update/commands.h"
 
 namespace kiosk::app {
@@ -148,7 +148,7 @@ int run_cli(const std::vector<std::string>& args) {
         return 2;
     }
     if (o.command == "layout")
-        return text::run_layout_command(o.rest, std::cout, std::cerr);
+        return layout::run_layout_command(o.rest, std::cout, std::cerr);
     if (o.command == "validate")
         return run_validate(o);
     if (o.command == "render")

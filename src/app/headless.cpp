@@ -126,34 +126,50 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     return ok ? 0 : 1;
 }
 
-// Every page in every language, plus a contact sheet, for staff to preview a bundle.
-int render_all(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h) {
-    const fs::path out = o.out.empty() ? fs::path("preview") : fs::path(o.out);
-    fs::create_directories(out);
+// Every page in every language at one size, into the contact sheet.
+bool render_size(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h,
+                 const fs::path& out, const std::string& prefix, std::ostream& html) {
     std::vector<std::string> pages{"home", "about"};
     for (const auto& a : rt.bundle->areas)
         pages.push_back(a.id);
     Canvas canvas(w, h, kc.rotation, *rt.fonts);
     if (!canvas.ok())
-        return 1;
-    std::ofstream html(out / "index.html");
-    html << "<!doctype html><meta charset=utf-8><title>Kiosk preview</title>"
-            "<style>body{font-family:sans-serif;background:#eee}figure{display:inline-block;"
-            "margin:8px}img{width:360px;border:1px solid #999}</style>\n";
+        return false;
     bool ok = true;
     for (Lang lang : kAllLangs) {
-        html << "<h2>" << lang_tag(lang) << "</h2>\n";
+        html << "<h2>" << w << "×" << h << " " << lang_tag(lang) << "</h2>\n";
         for (const auto& id : pages) {
             App app(rt.bundle, *rt.fonts, app_config(kc, canvas.logical_w(), canvas.logical_h()));
             app.show(*layout::parse_page(*rt.bundle, id), lang, o.large_text);
-            const std::string file = id + "." + std::string(lang_tag(lang)) + ".png";
+            const std::string file = prefix + id + "." + std::string(lang_tag(lang)) + ".png";
             ok = canvas.shoot(app, (out / file).string()) && ok;
             html << "<figure><a href=\"" << file << "\"><img src=\"" << file
                  << "\"></a><figcaption>" << id << "</figcaption></figure>\n";
         }
     }
-    std::cout << "wrote " << pages.size() * kAllLangs.size() << " pages to " << out.string()
-              << "/index.html\n";
+    std::cout << "wrote " << pages.size() * kAllLangs.size() << " pages at " << w << "x" << h
+              << "\n";
+    return ok;
+}
+
+// Every page in every language at every --size given, plus one contact sheet,
+// for staff to preview a bundle on each panel the venue has.
+int render_all(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h) {
+    const fs::path out = o.out.empty() ? fs::path("preview") : fs::path(o.out);
+    fs::create_directories(out);
+    std::vector<std::pair<int, int>> sizes = o.more_sizes;
+    sizes.emplace_back(w, h);
+    std::ofstream html(out / "index.html");
+    html << "<!doctype html><meta charset=utf-8><title>Kiosk preview</title>"
+            "<style>body{font-family:sans-serif;background:#eee}figure{display:inline-block;"
+            "margin:8px}img{width:360px;border:1px solid #999}</style>\n";
+    bool ok = true;
+    for (const auto& [sw, sh] : sizes) {
+        const std::string prefix =
+            sizes.size() > 1 ? std::to_string(sw) + "x" + std::to_string(sh) + "-" : "";
+        ok = render_size(o, kc, rt, sw, sh, out, prefix, html) && ok;
+    }
+    std::cout << "contact sheet: " << out.string() << "/index.html\n";
     return ok ? 0 : 1;
 }
 

@@ -33,15 +33,17 @@ const std::vector<CommandSpec>& commands() {
         {"render",
          "kiosk render --page ID --out FILE.png [--size WxH] [--lang TAG] [--content DIR]\n"
          "             [--events FILE] [--large-text] [--rotation DEG]\n"
-         "kiosk render --all --out DIR [--size WxH] [--content DIR]",
+         "kiosk render --all --out DIR [--size WxH]... [--content DIR]",
          {"--page", "--out", "--size", "--lang", "--content", "--data", "--events", "--config",
           "--rotation", "--pubkey"},
          {"--large-text", "--all"}},
         {"validate", "kiosk validate [DIR]", {"--content", "--data", "--config"}, {}},
         {"layout",
          "kiosk layout --text T --width PX [--font-size PX] [--lang TAG] [--json]\n"
-         "             [--justify] [--indent EM] [--bold] [--center] [--line-height EM]",
-         {"--text", "--width", "--font-size", "--lang", "--indent", "--line-height"},
+         "             [--justify] [--indent EM] [--bold] [--center] [--line-height EM]\n"
+         "             [--max-stretch EM] [--content DIR]",
+         {"--text", "--width", "--font-size", "--lang", "--indent", "--line-height",
+          "--max-stretch", "--content"},
          {"--json", "--justify", "--bold", "--center"},
          true},
         {"keygen", "kiosk keygen --out PREFIX", {"--out"}, {}, true},
@@ -52,7 +54,7 @@ const std::vector<CommandSpec>& commands() {
          true},
         {"import",
          "kiosk import FILE --data DIR [--pubkey KEY] [--allow-downgrade]",
-         {"--data", "--pubkey", "--keep"},
+         {"--data", "--pubkey", "--keep", "--report-fd"},
          {"--allow-downgrade"},
          true},
         {"status", "kiosk status --data DIR", {"--data"}, {}, true},
@@ -101,9 +103,12 @@ std::optional<Diagnostic> apply(Options& o, std::string_view name, const std::st
         o.pubkey = v;
     else if (name == "--usb-root")
         o.usb_root = v;
-    else if (name == "--size" && !parse_size(v, o.width, o.height))
-        return bad("--size wants WxH, e.g. 1920x1080");
-    else if (name == "--rotation") {
+    else if (name == "--size") {
+        if (o.width > 0 && o.height > 0)  // an earlier --size (render --all takes several)
+            o.more_sizes.emplace_back(o.width, o.height);
+        if (!parse_size(v, o.width, o.height))
+            return bad("--size wants WxH, e.g. 1920x1080");
+    } else if (name == "--rotation") {
         o.rotation = std::atoi(v.c_str());
         if (o.rotation % 90 != 0 || o.rotation < 0 || o.rotation > 270)
             return bad("--rotation is 0, 90, 180 or 270");

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/device_paths.h"
@@ -21,10 +22,11 @@ struct Options {
     std::optional<std::string> events;
     std::string lang;
     std::optional<std::string> config;
-    std::string pubkey = paths::kPublicKey;  // trusted key for USB updates
-    std::string usb_root = paths::kUsbRoot;  // where sticks are mounted
-    int width = 0, height = 0;               // --size / --windowed=WxH; 0 = native or default
-    int rotation = 0;                        // --rotation 0|90|180|270
+    std::string pubkey = paths::kPublicKey;       // trusted key for USB updates
+    std::string usb_root = paths::kUsbRoot;       // where sticks are mounted
+    int width = 0, height = 0;                    // --size / --windowed=WxH; 0 = native or default
+    std::vector<std::pair<int, int>> more_sizes;  // earlier --size values (render --all)
+    int rotation = 0;                             // --rotation 0|90|180|270
     bool windowed = false;
     bool all = false;
     bool large_text = false;

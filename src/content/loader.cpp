@@ -4,6 +4,7 @@
 
 #include "base/limits.h"
 #include "content/simplify.h"
+#include "content/typography.h"
 #include "content/yaml_reader.h"
 
 namespace kiosk::content {
@@ -93,7 +94,7 @@ class Loader {
             return {};
         const YAML::Node& m = *root;
         r.check_keys(m, {"schema", "version", "label", "title", "subtitle", "date", "venue",
-                         "headline", "home_intro", "source_url", "areas"});
+                         "headline", "home_intro", "source_url", "areas", "typography"});
         if (auto s = r.integer(m, "schema", true); s && *s != 1)
             r.error(m["schema"], "schema " + std::to_string(*s) + " is not supported (use 1)");
         b.version = r.integer(m, "version", true).value_or(0);
@@ -106,6 +107,7 @@ class Loader {
         e.headline = r.local_text_field(m, "headline", false, kMaxTitleBytes);
         e.home_intro = r.local_text_field(m, "home_intro", false, kMaxTitleBytes);
         e.source_url = r.string(m, "source_url", false, 2048).value_or("");
+        read_typography(r, m, b);
         return area_list(r, m);
     }
 
@@ -306,8 +308,10 @@ LoadResult load_bundle(const std::filesystem::path& dir, bool derive_simplified)
     }
     Bundle b;
     Loader(abs, result.diagnostics).load(b);
-    if (derive_simplified)
+    if (derive_simplified) {
         derive_simplified_texts(b);
+        derive_simplified_terms(b);
+    }
     if (result.diagnostics.has_errors())
         result.partial = std::move(b);
     else

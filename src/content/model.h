@@ -68,6 +68,13 @@ struct Event {
     std::string source_url;
 };
 
+// House style for the text engine (event.yaml `typography`, docs/content.md).
+struct Typography {
+    bool han_digit_space = false;            // false: digits set solid, as HK releases do
+    std::vector<std::string> keep_together;  // as authored, then derived Simplified forms
+    std::vector<SourcePos> keep_where;       // one per authored term
+};
+
 struct Bundle {
     std::filesystem::path dir;  // absolute; pictures and icons resolve against it
     int schema = 1;
@@ -77,6 +84,7 @@ struct Bundle {
     About about;
     std::vector<Area> areas;  // in tile order
     std::map<std::string, LocalText> strings;
+    Typography typography;
 
     const Area* find_area(std::string_view id) const;
     int area_index(std::string_view id) const;  // -1 if absent

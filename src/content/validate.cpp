@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "content/loader.h"
 #include "content/picture.h"
+#include "content/typography.h"
 
 namespace kiosk::content {
 namespace {
@@ -158,6 +159,7 @@ Diagnostics validate_content(const std::filesystem::path& dir, const ValidateOpt
     });
     if (opt.title_fits)
         check_titles(b, opt, diags);
+    check_typography(b, diags);
     return diags;
 }
 

@@ -2,15 +2,17 @@
 
 #include <algorithm>
 
+#include "layout/house_style.h"
 #include "layout/theme.h"
 #include "text/type_scale.h"
 
 namespace kiosk::layout {
 
-Builder::Builder(const PageContext& ctx) : ctx_(ctx), m_(compute_metrics(ctx.screen)) {}
+Builder::Builder(const PageContext& ctx)
+    : ctx_(ctx), m_(compute_metrics(ctx.screen)), house_(house_style(ctx.bundle)) {}
 
 text::TextStyle Builder::style(float em, text::Weight w) const {
-    text::TextStyle st;
+    text::TextStyle st = house_;
     st.lang = ctx_.lang;
     st.size_px = em * m_.body;
     st.weight = w;
@@ -21,7 +23,7 @@ text::TextStyle Builder::style(float em, text::Weight w) const {
 
 std::shared_ptr<const text::TextLayout> Builder::lay(const std::string& s,
                                                      const text::TextStyle& st, float width) const {
-    return std::make_shared<text::TextLayout>(text::layout_text(ctx_.fonts, s, st, width));
+    return std::make_shared<text::TextLayout>(text::layout_paragraph(ctx_.fonts, s, st, width));
 }
 
 std::shared_ptr<const text::TextLayout> Builder::lay_balanced(const std::string& s,
@@ -133,7 +135,7 @@ void Builder::button(Layer layer, Rect r, const std::string& label, const Action
 }
 
 float Builder::measure(const std::string& s, const text::TextStyle& st) const {
-    auto t = text::layout_text(ctx_.fonts, s, st, 1e6f);
+    auto t = text::layout_paragraph(ctx_.fonts, s, st, 1e6f);
     float w = 0;
     for (const auto& l : t.lines)
         w = std::max(w, l.width);

@@ -67,6 +67,7 @@ class Builder {
 
     const PageContext& ctx_;
     Metrics m_;
+    text::TextStyle house_;  // the content's lexicon and Han–digit gap
     DisplayList dl_;
 };
 

@@ -47,8 +47,12 @@ void control_bar(Builder& b, const PageId& page) {
 
     // Right: A+ then the three languages, the active one dark.
     float r = m.w - m.margin;
-    const std::string size_label = b.ctx().screen.large_text ? "A" : "A+";
-    const float sw = button_width(b, "A+", st, bh);
+    // A+ turns large text on, A− off (strings.yaml); one width for both, so the
+    // language buttons do not move when it toggles.
+    const std::string& larger = b.ui("larger_text");
+    const std::string& smaller = b.ui("smaller_text");
+    const std::string& size_label = b.ctx().screen.large_text ? smaller : larger;
+    const float sw = std::max(button_width(b, larger, st, bh), button_width(b, smaller, st, bh));
     r -= sw;
     b.button(Layer::Chrome, {r, pad, sw, bh}, size_label, Action::of(Action::Kind::ToggleLargeText),
              theme::kButton, theme::kInk, st);

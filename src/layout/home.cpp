@@ -130,10 +130,17 @@ float hero(Builder& b) {
     y += b.text(Layer::Content, b.tr(e.title), title, m.margin, y, w, theme::kHero);
     text::TextStyle sub = b.style(0.9f);
     sub.align = text::Align::Center;
-    std::string line = b.tr(e.subtitle);
-    if (!e.date.empty())
-        line += (b.lang() == Lang::En ? " · " : "　") + b.tr(e.date);
-    y += b.text(Layer::Content, line, sub, m.margin, y, w, theme::kMuted);
+    // Subtitle and date share a line when both fit; otherwise each gets its own,
+    // so no line starts or ends with the separator ("· Monday, 26 June 2023").
+    const std::string joined =
+        e.date.empty() ? b.tr(e.subtitle)
+                       : b.tr(e.subtitle) + (b.lang() == Lang::En ? " · " : "　") + b.tr(e.date);
+    if (e.date.empty() || b.measure(joined, sub) <= w) {
+        y += b.text(Layer::Content, joined, sub, m.margin, y, w, theme::kMuted);
+    } else {
+        y += b.text(Layer::Content, b.tr(e.subtitle), sub, m.margin, y, w, theme::kMuted);
+        y += b.text(Layer::Content, b.tr(e.date), sub, m.margin, y, w, theme::kMuted);
+    }
     text::TextStyle intro = b.style(1.0f, text::Weight::Bold);
     intro.align = text::Align::Center;
     y += m.gap * 0.5f;

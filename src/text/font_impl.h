@@ -56,10 +56,11 @@ struct FontStack::Impl {
     HbBufferPtr buffer;  // reused by every shaping call
     std::array<std::unique_ptr<icu::BreakIterator>, 3> line_breakers;  // per Lang
     std::unique_ptr<icu::BreakIterator> graphemes;
+    std::unique_ptr<icu::BreakIterator> words;          // ICU's Chinese dictionary segmentation
     std::unordered_map<uint64_t, HaltTrim> halt_cache;  // (face, cp) -> trim
     std::unordered_set<char32_t> reported_missing;      // log each tofu once
     std::unordered_set<size_t> reported_overflow;       // hashes of texts logged as too wide
-    Paragraph scratch;  // reused by layout_text: no per-call allocations once warm
+    Paragraph scratch;  // reused by layout_paragraph: no per-call allocations once warm
 
     FaceChain chain(Lang lang, Weight weight) const;
     bool face_has(FaceId face, char32_t cp) const;

@@ -122,8 +122,9 @@ Result<std::unique_ptr<FontStack>> FontStack::load(const FontPaths& paths) {
             return font_error("", "ICU line break data missing");
     }
     impl->graphemes = make_grapheme_breaker();
-    if (!impl->graphemes)
-        return font_error("", "ICU character break data missing");
+    impl->words = make_word_breaker();
+    if (!impl->graphemes || !impl->words)
+        return font_error("", "ICU character or word break data missing");
     return std::unique_ptr<FontStack>(new FontStack(std::move(impl)));
 }
 

@@ -12,7 +12,9 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: kiosk layout --text T --width PX [--font-size PX] [--lang zh-HK|zh-Hans|en] [--json]\n"
-    "                    [--justify] [--indent EM] [--bold] [--center] [--line-height EM]\n";
+    "                    [--content DIR]  (the keep-together list and spacing; default content/)\n"
+    "                    [--justify] [--indent EM] [--bold] [--center] [--line-height EM]\n"
+    "                    [--max-stretch EM]\n";
 
 struct Options {
     std::optional<std::string> text;
@@ -58,6 +60,11 @@ std::string parse_value(Options& o, const std::string& flag, const std::string& 
         if (v)
             o.style.first_line_indent_em = *v;
     }
+    if (flag == "--max-stretch") {
+        v = parse_number(value, 0, 10);
+        if (v)
+            o.style.max_stretch_em = *v;
+    }
     if (flag == "--line-height") {
         v = parse_number(value, 0.1f, 10);
         if (v)
@@ -78,7 +85,7 @@ std::string parse(const std::vector<std::string>& args, Options& o) {
         } else if (a == "--center") {
             o.style.align = Align::Center;
         } else if (a == "--text" || a == "--width" || a == "--font-size" || a == "--lang" ||
-                   a == "--indent" || a == "--line-height") {
+                   a == "--indent" || a == "--line-height" || a == "--max-stretch") {
             if (i + 1 >= args.size())
                 return a + " needs a value";
             if (std::string e = parse_value(o, a, args[++i]); !e.empty())
@@ -97,13 +104,14 @@ std::string parse(const std::vector<std::string>& args, Options& o) {
 }  // namespace
 
 int run_layout_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                       FontStack& fonts) {
+                       FontStack& fonts, const TextStyle& house) {
     Options o;
+    o.style = house;
     if (const std::string e = parse(args, o); !e.empty()) {
         err << "kiosk layout: " << e << '\n' << kUsage;
         return 1;
     }
-    const TextLayout layout = layout_text(fonts, *o.text, o.style, *o.width);
+    const TextLayout layout = layout_paragraph(fonts, *o.text, o.style, *o.width);
     if (o.json)
         out << layout.json() << '\n';
     else
@@ -122,7 +130,7 @@ int run_layout_command(const std::vector<std::string>& args, std::ostream& out, 
         err << "kiosk layout: " << fonts.error().str() << '\n';
         return 1;
     }
-    return run_layout_command(args, out, err, *fonts.value());
+    return run_layout_command(args, out, err, *fonts.value(), {});
 }
 
 }  // namespace kiosk::text

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::text {
+#include "text/text.h"
 
-class FontStack;
+namespace kiosk::text {
 
 // args exclude the word "layout". Returns the process exit code: 0, or 1 with
 // a message on err for bad arguments or missing fonts. Never throws.
@@ -16,7 +16,9 @@ class FontStack;
 int run_layout_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The same with an already loaded FontStack (tests and the app reuse theirs).
+// `house` gives what the content knows (lexicon, Han–digit gap); the flags set
+// the rest. src/layout's run_layout_command fills it from `--content DIR`.
 int run_layout_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                       FontStack& fonts);
+                       FontStack& fonts, const TextStyle& house = {});
 
 }  // namespace kiosk::text

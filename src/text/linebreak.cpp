@@ -32,6 +32,15 @@ std::unique_ptr<icu::BreakIterator> make_grapheme_breaker() {
     return bi;
 }
 
+std::unique_ptr<icu::BreakIterator> make_word_breaker() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+    if (U_FAILURE(status))
+        return nullptr;
+    return bi;
+}
+
 void Utf16Text::assign(const char32_t* cps, size_t n) {
     text.remove();
     unit_to_cp.clear();

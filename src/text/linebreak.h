@@ -17,6 +17,8 @@ enum class BreakKind : uint8_t { None, Allowed, Mandatory };
 // "zh_HK@lb=strict", "zh_Hans@lb=strict" or "en". Null only if ICU data is missing.
 std::unique_ptr<icu::BreakIterator> make_line_breaker(Lang lang);
 std::unique_ptr<icu::BreakIterator> make_grapheme_breaker();
+// Word boundaries (dictionary-based for Han); null if ICU data is missing.
+std::unique_ptr<icu::BreakIterator> make_word_breaker();
 
 // Text as ICU wants it, plus the way back from UTF-16 units to code point indices.
 struct Utf16Text {

@@ -1,5 +1,9 @@
 #include "text/linefit.h"
 
+#include <array>
+
+#include "text/spacing.h"
+
 namespace kiosk::text {
 namespace {
 
@@ -56,17 +60,52 @@ float span_width(const std::vector<Atom>& atoms, uint32_t begin, uint32_t end, b
     return m.width_to_ink;
 }
 
-void fit_lines(const std::vector<Atom>& atoms, float first_width, float width,
+bool too_loose(const std::vector<Atom>& atoms, const FitOptions& fit, uint32_t begin, uint32_t end,
+               bool soft_start, float avail) {
+    return avail - span_width(atoms, begin, end, soft_start) > fit.max_slack ||
+           stretch_per_point(atoms, begin, end, soft_start, avail) > fit.max_stretch;
+}
+
+float stretch_per_point(const std::vector<Atom>& atoms, uint32_t begin, uint32_t end,
+                        bool soft_start, float avail) {
+    uint32_t last_ink = begin;
+    for (uint32_t k = begin; k < end; ++k)
+        if (!is_blank(atoms[k]))
+            last_ink = k;
+    int points = 0;
+    for (uint32_t k = begin + 1; k <= last_ink; ++k)
+        if (is_expansion_point(atoms[k - 1], atoms[k]))
+            ++points;
+    const float slack = avail - span_width(atoms, begin, end, soft_start);
+    return points > 0 && slack > 0 ? slack / static_cast<float>(points) : 0.0f;
+}
+
+namespace {
+
+// The line's end among the fitting breaks: best_le[r] is the furthest break of
+// rank <= r. The first rank whose line is tight enough wins; else the tightest.
+uint32_t choose_break(const std::vector<Atom>& atoms, const FitOptions& fit, uint32_t s, bool soft,
+                      float avail, const std::array<uint32_t, kRankCount>& best_le) {
+    for (uint32_t r = kRankPhrase; r <= kRankChar; ++r)
+        if (best_le[r] > s && !too_loose(atoms, fit, s, best_le[r], soft, avail))
+            return best_le[r];
+    // Too loose everywhere: the tightest break that keeps terms whole, else inside one.
+    return best_le[kRankChar] > s ? best_le[kRankChar] : best_le[kRankKept];
+}
+
+}  // namespace
+
+void fit_lines(const std::vector<Atom>& atoms, const FitOptions& fit,
                std::vector<LineSpan>& lines) {
     lines.clear();
     const auto n = static_cast<uint32_t>(atoms.size());
     uint32_t s = 0;
     bool soft = false;
     while (s < n) {
-        const float avail = lines.empty() ? first_width : width;
+        const float avail = lines.empty() ? fit.first_width : fit.width;
         LineSpan line{s, n, soft, true, false, false};
         LineMeter m{atoms, s, soft};
-        uint32_t best = 0;  // last allowed break that fits; 0 = none yet
+        std::array<uint32_t, kRankCount> best_le{};  // 0 = none yet
         for (uint32_t k = s; k < n; ++k) {
             if (atoms[k].first == CharClass::Newline) {
                 line.end = k + 1;
@@ -75,8 +114,8 @@ void fit_lines(const std::vector<Atom>& atoms, float first_width, float width,
             m.add(k);
             if (m.width_to_ink > avail + 0.01f) {
                 line.hard_end = false;
-                if (best > s) {
-                    line.end = best;
+                if (best_le[kRankKept] > s) {
+                    line.end = choose_break(atoms, fit, s, soft, avail, best_le);
                 } else if (k > s) {
                     line.end = emergency_break(atoms, s, k);  // split between graphemes
                     line.emergency = true;
@@ -87,7 +126,8 @@ void fit_lines(const std::vector<Atom>& atoms, float first_width, float width,
                 break;
             }
             if (k + 1 < n && atoms[k + 1].break_before != BreakKind::None)
-                best = k + 1;
+                for (uint32_t r = atoms[k + 1].break_rank; r < best_le.size(); ++r)
+                    best_le[r] = k + 1;
         }
         lines.push_back(line);
         soft = !line.hard_end;
@@ -111,12 +151,15 @@ bool is_orphan(const std::vector<Atom>& atoms, const LineSpan& line) {
     return characters == 1;
 }
 
-void fix_orphan(const std::vector<Atom>& atoms, float width, LineSpan& prev, LineSpan& last) {
+void fix_orphan(const std::vector<Atom>& atoms, const FitOptions& fit, float prev_avail,
+                LineSpan& prev, LineSpan& last) {
     for (uint32_t b = prev.end - 1; b > prev.begin + 1; --b) {
-        if (atoms[b].break_before != BreakKind::Allowed)
+        if (atoms[b].break_before != BreakKind::Allowed || atoms[b].break_rank == kRankKept)
             continue;
-        if (span_width(atoms, b, last.end, true) > width + 0.01f)
+        if (span_width(atoms, b, last.end, true) > fit.width + 0.01f)
             return;
+        if (too_loose(atoms, fit, prev.begin, b, prev.soft_start, prev_avail))
+            return;  // a loose line is worse than a short last line
         prev.end = b;
         last.begin = b;
         return;
@@ -125,14 +168,15 @@ void fix_orphan(const std::vector<Atom>& atoms, float width, LineSpan& prev, Lin
 
 }  // namespace
 
-void avoid_orphans(const std::vector<Atom>& atoms, float width, std::vector<LineSpan>& lines) {
+void avoid_orphans(const std::vector<Atom>& atoms, const FitOptions& fit,
+                   std::vector<LineSpan>& lines) {
     for (size_t i = 1; i < lines.size(); ++i) {
         LineSpan& prev = lines[i - 1];
         LineSpan& last = lines[i];
         if (!last.hard_end || prev.hard_end || prev.emergency || prev.overflow)
             continue;
         if (is_orphan(atoms, last))
-            fix_orphan(atoms, width, prev, last);
+            fix_orphan(atoms, fit, i == 1 ? fit.first_width : fit.width, prev, last);
     }
 }
 

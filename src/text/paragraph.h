@@ -14,6 +14,17 @@
 
 namespace kiosk::text {
 
+// How good a break opportunity is, best first. Line fitting takes the furthest
+// break of the best rank that keeps the line tight enough (linefit.cpp).
+enum BreakRank : uint8_t {
+    kRankPhrase = 0,  // between phrases (BudouX), at spaces and punctuation
+    kRankWord = 1,    // inside a phrase, between words (ICU's dictionary)
+    kRankChar = 2,    // inside a word
+    kRankKept = 3,    // inside a keep-together term or after an honorific: only when
+                      // the term alone is wider than the line
+    kRankCount = 4,
+};
+
 // Not a face: newlines and controls are not shaped and produce no glyph.
 inline constexpr FaceId kNoFace = 0xFFFE;
 
@@ -34,6 +45,7 @@ struct Atom {
     CharClass first = CharClass::Other, last = CharClass::Other;
     FaceId face = 0;
     BreakKind break_before = BreakKind::None;
+    uint8_t break_rank = kRankPhrase;       // BreakRank of break_before
     float advance = 0;                      // natural advance, px
     float avail_left = 0, avail_right = 0;  // blank the font's `halt` may remove, px
     float trim_left = 0, trim_right = 0;    // punctuation-pair compression, px
@@ -45,7 +57,9 @@ struct Paragraph {
     std::vector<CodePoint> cps;
     std::vector<char32_t> chars;
     Utf16Text u16;
-    std::vector<BreakKind> breaks;  // before code point i
+    std::vector<BreakKind> breaks;                  // before code point i
+    std::vector<uint8_t> break_rank;                // BreakRank of breaks[i]
+    std::vector<uint8_t> phrase_start, word_start;  // scratch for rank_breaks
     std::vector<uint8_t> grapheme_start;
     std::vector<FaceId> cp_face;  // face chosen for each code point's grapheme
     std::vector<ShapedGlyph> glyphs;

@@ -110,6 +110,7 @@ void build_atoms(Paragraph& p, size_t source_bytes) {
         a.first = a.last = classify(p.chars[i]);
         a.face = p.cp_face[i];
         a.break_before = p.breaks[i];
+        a.break_rank = p.break_rank[i];
         a.glyph_begin = static_cast<uint32_t>(g);
         while (g < p.glyphs.size() && p.glyphs[g].cluster < a.byte_end) {
             a.advance += p.glyphs[g].advance;

@@ -58,7 +58,8 @@ HaltTrim halt_trim(FontStack::Impl& im, FaceId face, char32_t cp) {
     return trim;
 }
 
-void apply_spacing(FontStack::Impl& im, Paragraph& p, float size_px, float han_latin_em) {
+void apply_spacing(FontStack::Impl& im, Paragraph& p, float size_px, float han_latin_em,
+                   float han_digit_em) {
     const float pair_trim = type_scale::kPunctPairTrimEm * size_px;
     for (Atom& a : p.atoms) {
         if (!is_cjk_face(a.face) || a.glyph_end - a.glyph_begin != 1 ||
@@ -75,8 +76,11 @@ void apply_spacing(FontStack::Impl& im, Paragraph& p, float size_px, float han_l
         Atom& b = p.atoms[k];
         const bool han_latin = (a.last == CharClass::Han && b.first == CharClass::Latin) ||
                                (a.last == CharClass::Latin && b.first == CharClass::Han);
-        if (han_latin)
-            b.gap_before = han_latin_em * size_px;
+        if (han_latin) {
+            const char32_t latin = a.last == CharClass::Latin ? a.last_cp : b.first_cp;
+            const bool digit = latin >= U'0' && latin <= U'9';
+            b.gap_before = (digit ? han_digit_em : han_latin_em) * size_px;
+        }
         if (!is_compressible(a.last_cp) || !is_compressible(b.first_cp))
             continue;
         // Take the blank that faces the other mark: 」。 (SC) trims 」's right half;

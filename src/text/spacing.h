@@ -12,7 +12,9 @@ namespace kiosk::text {
 HaltTrim halt_trim(FontStack::Impl& im, FaceId face, char32_t cp);
 
 // Fills avail/trim/start_trim/gap_before of every atom.
-void apply_spacing(FontStack::Impl& im, Paragraph& p, float size_px, float han_latin_em);
+// han_digit_em: the same gap between Han and a digit (0 sets digits solid).
+void apply_spacing(FontStack::Impl& im, Paragraph& p, float size_px, float han_latin_em,
+                   float han_digit_em);
 
 // True when justification may add space between atoms a and b: between CJK
 // characters (keeping marks with their character), at Han–Latin gaps and after

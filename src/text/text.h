@@ -1,7 +1,7 @@
 // The text engine's public API: fonts in, positioned glyphs out.
 //
 //   FontStack  owns FreeType + HarfBuzz handles for every face the kiosk uses.
-//   layout_text() shapes, breaks (ICU + CLREQ rules) and justifies one paragraph
+//   layout_paragraph() shapes, breaks (ICU + CLREQ rules) and justifies one paragraph
 //              into a TextLayout: a plain value that names glyphs by (FaceId, gid).
 //   rasterize() turns one glyph into a bitmap, for the renderer's atlas.
 //
@@ -18,6 +18,7 @@
 
 #include "base/lang.h"
 #include "base/result.h"
+#include "text/type_scale.h"
 
 namespace kiosk::text {
 
@@ -40,6 +41,14 @@ struct FontPaths {
     std::string emoji = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
 };
 
+// What the content teaches the line breaker (event.yaml `typography.keep_together`):
+// names and terms that never break across lines unless one alone is wider than
+// the line. Immutable once made; share one between styles.
+struct Lexicon {
+    std::vector<std::u32string> keep_together;  // non-empty, without duplicates
+    static std::shared_ptr<const Lexicon> make(const std::vector<std::string>& terms);
+};
+
 struct TextStyle {
     Lang lang = kDefaultLang;
     float size_px = 32.0f;
@@ -48,6 +57,13 @@ struct TextStyle {
     bool justify = false;               // CJK: both edges; last line flush start
     float first_line_indent_em = 0.0f;  // 2 for Chinese body paragraphs
     Align align = Align::Start;         // Center: each line centred (titles, tiles)
+    // Han–digit gap: 0 sets digits solid as HK government releases do ("2023年6月26日");
+    // the content's house style may ask for type_scale::kHanLatinSpaceEm.
+    float han_digit_space_em = 0.0f;
+    // Justified Chinese: the most an expansion point may stretch; beyond it the line
+    // breaks inside a phrase or word instead (type_scale::kMaxJustifyStretchEm).
+    float max_stretch_em = type_scale::kMaxJustifyStretchEm;
+    std::shared_ptr<const Lexicon> lexicon;  // null: no content terms
 };
 
 struct Glyph {
@@ -93,7 +109,7 @@ struct GlyphBitmap {
     std::vector<uint8_t> pixels;  // width*height (A8) or width*height*4 (RGBA)
 };
 
-// Not thread-safe: layout_text() reuses the stack's HarfBuzz buffer, ICU break
+// Not thread-safe: layout_paragraph() reuses the stack's HarfBuzz buffer, ICU break
 // iterators and scratch space. Use one FontStack per thread.
 class FontStack {
   public:
@@ -119,8 +135,8 @@ class FontStack {
 
 // Lays out utf8 (invalid bytes become U+FFFD) within max_width_px.
 // Never fails: uncovered characters get a visible box and are logged once.
-TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle& style,
-                       float max_width_px);
+TextLayout layout_paragraph(FontStack& fonts, std::string_view utf8, const TextStyle& style,
+                            float max_width_px);
 
 GlyphBitmap rasterize(FontStack& fonts, FaceId face, uint32_t gid, float size_px);
 

@@ -28,6 +28,15 @@ inline constexpr float kChineseIndentEm = 2.0f;
 inline constexpr float kHanLatinSpaceEm = 0.125f;
 inline constexpr float kHanLatinSpaceMaxEm = 0.25f;
 
+// Justification stretches each expansion point by at most kMaxJustifyStretchEm and a
+// line by at most kMaxJustifySlackEm in total; beyond either the line breaks inside a
+// phrase (or a word) instead, further on (linefit.cpp). Narrow lines hit the first
+// (⅕ em between characters), wide ones the second: 3 em spread over a 28 em line was
+// visibly loose (issue 13, point 9). Ragged Chinese lines keep the slack limit.
+// Measured trade-off: docs/typography.md.
+inline constexpr float kMaxJustifyStretchEm = 0.2f;
+inline constexpr float kMaxJustifySlackEm = 2.0f;
+
 // Full-width punctuation compression: a pair of adjacent marks loses this much.
 inline constexpr float kPunctPairTrimEm = 0.5f;
 // An opening bracket at the start of a line may lose up to this much.

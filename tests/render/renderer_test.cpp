@@ -54,7 +54,7 @@ TEST(Renderer, TextIsDrawnInItsColourThroughTheAtlas) {
     t.layer = layout::Layer::Chrome;
     text::TextStyle st;
     st.size_px = 60;
-    t.text = std::make_shared<text::TextLayout>(text::layout_text(*fs, "■", st, 200));
+    t.text = std::make_shared<text::TextLayout>(text::layout_paragraph(*fs, "■", st, 200));
     t.rect = {0, 0, 200, t.text->height};
     t.color = {0xC0, 0x10, 0x20, 255};
     dl.items.push_back(t);
@@ -108,7 +108,7 @@ TEST(GlyphAtlas, GrowsAndEvictsInsteadOfRunningOut) {
         many += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         many += static_cast<char>(0x80 | (cp & 0x3F));
     }
-    const auto t = text::layout_text(*fs, many, st, 1e6f);
+    const auto t = text::layout_paragraph(*fs, many, st, 1e6f);
     size_t drawn = 0;
     for (const auto& line : t.lines)
         for (const auto& g : line.glyphs)

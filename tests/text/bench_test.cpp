@@ -15,18 +15,18 @@ TEST(Bench, TwoHundredCharacterParagraph) {
     while (text.size() < 200 * 3)
         text += sentence;
     const TextStyle s = testing::style(Lang::ZhHK, true, 2);
-    (void)layout_text(testing::fonts(), text, s, 600);  // warm caches
+    (void)layout_paragraph(testing::fonts(), text, s, 600);  // warm caches
     constexpr int kRuns = 200;
     const auto start = std::chrono::steady_clock::now();
     size_t lines = 0;
     for (int i = 0; i < kRuns; ++i)
-        lines += layout_text(testing::fonts(), text, s, 600).lines.size();
+        lines += layout_paragraph(testing::fonts(), text, s, 600).lines.size();
     const auto us =
         std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
             .count() /
         kRuns;
     std::cout << "[ bench    ] " << text.size() / 3 << "-character paragraph: " << us
-              << " us per layout_text (" << lines / kRuns << " lines)\n";
+              << " us per layout_paragraph (" << lines / kRuns << " lines)\n";
     EXPECT_LT(us, 20000);
 }
 

@@ -19,9 +19,9 @@ CommandResult run(std::vector<std::string> args) {
 }
 
 TEST(Command, PrintsOneLinePerLaidOutLine) {
-    const CommandResult r = run({"--text", "一二三四五六", "--width", "100", "--font-size", "32"});
+    const CommandResult r = run({"--text", "港澳浙江合作", "--width", "100", "--font-size", "32"});
     EXPECT_EQ(r.code, 0);
-    EXPECT_EQ(r.out, "一二三\n四五六\n");
+    EXPECT_EQ(r.out, "港澳\n浙江\n合作\n");  // three phrases, not 港澳浙|江合作
 }
 
 TEST(Command, JsonHasExactlyTheDocumentedShape) {

@@ -62,9 +62,9 @@ TEST(Fonts, EnglishUsesNotoSansAndFallsBackToTheHkFaceForHan) {
 TEST(Fonts, BoldUsesTheBoldFaces) {
     TextStyle s = testing::style(Lang::ZhHK);
     s.weight = Weight::Bold;
-    EXPECT_EQ(layout_text(fonts(), "港", s, 500).lines.at(0).glyphs.at(0).face, kHkBold);
+    EXPECT_EQ(layout_paragraph(fonts(), "港", s, 500).lines.at(0).glyphs.at(0).face, kHkBold);
     s.lang = Lang::En;
-    EXPECT_EQ(layout_text(fonts(), "A", s, 500).lines.at(0).glyphs.at(0).face, kLatinBold);
+    EXPECT_EQ(layout_paragraph(fonts(), "A", s, 500).lines.at(0).glyphs.at(0).face, kLatinBold);
 }
 
 TEST(Fonts, HongKongFlagIsOneClusterFromTheEmojiFace) {
@@ -176,8 +176,8 @@ TEST(Fonts, KioskFontDirMovesTheSearchRoot) {
     fs::remove_all(root);
     ASSERT_TRUE(moved);
     const TextStyle s = testing::style(Lang::En);
-    const float regular = layout_text(fonts(), "WWW", s, 1000).lines.at(0).width;
-    const float from_root = layout_text(*moved.value(), "WWW", s, 1000).lines.at(0).width;
+    const float regular = layout_paragraph(fonts(), "WWW", s, 1000).lines.at(0).width;
+    const float from_root = layout_paragraph(*moved.value(), "WWW", s, 1000).lines.at(0).width;
     EXPECT_GT(from_root, regular + 1);  // bold is wider
 }
 

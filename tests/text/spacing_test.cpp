@@ -123,9 +123,18 @@ TEST(Spacing, HanLatinGapIsAnEighthEm) {
     EXPECT_FLOAT_EQ(g[1].x - g[0].x, 32 + gap);
     EXPECT_NEAR(t.lines[0].width, width_of("用") + width_of("iPhone") + width_of("拍") + 2 * gap,
                 0.01);
-    // Digits too.
-    EXPECT_NEAR(width_of("約100人"), width_of("約") + width_of("100") + width_of("人") + 2 * gap,
-                0.01);
+}
+
+TEST(Spacing, DigitsAreSolidUnlessTheHouseStyleAsks) {
+    // HK releases set "2023年6月26日" solid; TextStyle::han_digit_space_em opts in.
+    const float solid = width_of("約") + width_of("100") + width_of("人");
+    EXPECT_NEAR(width_of("約100人"), solid, 0.01);
+    TextStyle st = testing::style(Lang::ZhHK);
+    st.han_digit_space_em = type_scale::kHanLatinSpaceEm;
+    const TextLayout spaced = layout_paragraph(testing::fonts(), "約100人", st, 5000);
+    EXPECT_NEAR(spaced.lines[0].width, solid + 2 * type_scale::kHanLatinSpaceEm * kSize, 0.01);
+    // Latin letters keep their ⅛ em either way.
+    EXPECT_NEAR(width_of("用iPhone"), width_of("用") + width_of("iPhone") + 4, 0.01);
 }
 
 TEST(Spacing, NoHanLatinGapNextToPunctuation) {

@@ -37,7 +37,7 @@ inline TextStyle style(Lang lang, bool justify = false, float indent_em = 0) {
 
 inline TextLayout lay(std::string_view text, float width, Lang lang = Lang::ZhHK,
                       bool justify = false, float indent_em = 0) {
-    return layout_text(fonts(), text, style(lang, justify, indent_em), width);
+    return layout_paragraph(fonts(), text, style(lang, justify, indent_em), width);
 }
 
 inline std::vector<std::string> lines_of(const TextLayout& layout) {

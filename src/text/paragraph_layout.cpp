@@ -1,11 +1,13 @@
-// layout_text(): sanitise → segment → itemise → shape → space → fit → position.
+// layout_paragraph(): sanitise → segment → itemise → shape → space → fit → position.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "base/log.h"
 #include "base/utf8.h"
 #include "text/font_impl.h"
 #include "text/linefit.h"
+#include "text/phrases.h"
 #include "text/shaper.h"
 #include "text/spacing.h"
 #include "text/type_scale.h"
@@ -13,7 +15,8 @@
 namespace kiosk::text {
 namespace {
 
-void segment(FontStack::Impl& im, Paragraph& p, const std::string& source, Lang lang) {
+void segment(FontStack::Impl& im, Paragraph& p, const std::string& source, const TextStyle& style) {
+    const Lang lang = style.lang;
     p.cps = decode_utf8(source);
     p.chars.resize(p.cps.size());
     for (size_t i = 0; i < p.cps.size(); ++i)
@@ -24,6 +27,14 @@ void segment(FontStack::Impl& im, Paragraph& p, const std::string& source, Lang 
     if (is_chinese(lang))
         apply_clreq(p.chars.data(), n, p.breaks);
     grapheme_starts(*im.graphemes, p.u16, n, p.grapheme_start);
+    rank_breaks(im, p, lang, style.lexicon.get());
+}
+
+// Only justified Chinese lines stretch; ragged lines may end anywhere.
+float max_stretch(const TextStyle& style) {
+    const bool justified = style.justify && is_chinese(style.lang) && style.align == Align::Start;
+    const float em = std::isfinite(style.max_stretch_em) ? std::max(0.0f, style.max_stretch_em) : 0;
+    return justified ? em * style.size_px : std::numeric_limits<float>::infinity();
 }
 
 struct LineContext {
@@ -117,8 +128,8 @@ void warn_overflow(FontStack::Impl& im, const std::string& source, const Line& l
 
 }  // namespace
 
-TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle& in_style,
-                       float max_width_px) {
+TextLayout layout_paragraph(FontStack& fonts, std::string_view utf8, const TextStyle& in_style,
+                            float max_width_px) {
     TextStyle style = in_style;
     // Guard against NaN/absurd inputs from content: never crash, never hang.
     if (!std::isfinite(style.size_px) || style.size_px < 1)
@@ -137,12 +148,16 @@ TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle&
     out.source = sanitize_utf8(utf8);
     FontStack::Impl& im = fonts.impl();
     Paragraph& p = im.scratch;
-    segment(im, p, out.source, style.lang);
+    segment(im, p, out.source, style);
     assign_faces(im, p, style.lang, style.weight);
     im.set_size(style.size_px);
     shape_runs(im, p, out.source, style.lang, style.size_px);
     build_atoms(p, out.source.size());
-    apply_spacing(im, p, style.size_px, type_scale::kHanLatinSpaceEm);
+    const float han_digit =
+        std::isfinite(style.han_digit_space_em)
+            ? std::clamp(style.han_digit_space_em, 0.0f, type_scale::kHanLatinSpaceMaxEm)
+            : 0.0f;
+    apply_spacing(im, p, style.size_px, type_scale::kHanLatinSpaceEm, han_digit);
 
     // Indent only start-aligned text, and never more than half the box (a
     // misconfigured indent must not push every glyph out of a narrow tile).
@@ -151,8 +166,18 @@ TextLayout layout_text(FontStack& fonts, std::string_view utf8, const TextStyle&
             ? std::clamp(style.first_line_indent_em * style.size_px, 0.0f, max_width_px / 2)
             : 0.0f;
     std::vector<LineSpan> spans;
-    fit_lines(p.atoms, std::max(0.0f, max_width_px - indent), max_width_px, spans);
-    avoid_orphans(p.atoms, max_width_px, spans);
+    // Chinese lines, ragged or not, fall back inside a phrase rather than end
+    // more than kMaxJustifySlackEm short; English words are too long for that.
+    // Ragged lines (titles, tile labels) may fall up to half their width short:
+    // "人才與 / 公務員交流" in a five-character tile beats "人才與公務 / 員交流".
+    const float stretch = max_stretch(style);
+    const float ragged = std::isfinite(stretch) ? 0.0f : max_width_px / 2;
+    const float slack = is_chinese(style.lang)
+                            ? std::max(type_scale::kMaxJustifySlackEm * style.size_px, ragged)
+                            : std::numeric_limits<float>::infinity();
+    const FitOptions fit{std::max(0.0f, max_width_px - indent), max_width_px, stretch, slack};
+    fit_lines(p.atoms, fit, spans);
+    avoid_orphans(p.atoms, fit, spans);
 
     const float line_height = style.line_height_em * style.size_px;
     const float ascent = fonts.ascent(style), descent = fonts.descent(style);
