@@ -51,7 +51,8 @@ TEST(Justify, NeverInsideLatinWords) {
     const std::string text = "本館的導覽應用程式支援iPhone與Android手機，請於入口掃描二維碼下載。";
     // Natural advances by cluster, from one unjustified line.
     std::map<uint32_t, float> natural;
-    for (const Glyph& g : lay(text, 5000, Lang::ZhHK).lines[0].glyphs)
+    const TextLayout one_line = lay(text, 5000, Lang::ZhHK);
+    for (const Glyph& g : one_line.lines[0].glyphs)
         natural[g.cluster] = g.advance;
     for (int w = 200; w <= 500; w += 11) {
         const TextLayout t = lay(text, static_cast<float>(w), Lang::ZhHK, true);
