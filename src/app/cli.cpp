@@ -8,6 +8,7 @@
 #include "app/updater.h"
 #include "base/log.h"
 #include "content/loader.h"
+#include "content/simplified_cache.h"
 #include "layout/pages.h"
 #include "text/layout_command.h"
 #include "update/commands.h"
@@ -128,6 +129,7 @@ std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c) {
         return std::nullopt;
     }
     rt.bundle = std::make_shared<const content::Bundle>(std::move(*r.bundle));
+    content::save_simplified_cache(*rt.bundle);  // a read-only folder just converts again
     return rt;
 }
 

@@ -1,12 +1,16 @@
 // `kiosk render`: exactly what the screen would show, drawn by SDL's software
 // renderer into memory and written as PNG. Needs no display and no GPU, and is
 // deterministic, so golden tests and staff previews can rely on it.
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "app/frame_draw.h"
+#include "app/frame_trace.h"
 #include "app/replay.h"
 #include "app/runtime.h"
 #include "app/staff_host.h"
@@ -34,8 +38,14 @@ class Canvas {
     int logical_w() const { return output_->logical_w(); }
     int logical_h() const { return output_->logical_h(); }
     int degrees() const { return output_->degrees(); }
+    // Draws the frame the app wants now, like the window loop; returns its cause.
+    Cause draw(App& app) {
+        const Frame f = app.frame();
+        draw_frame(*renderer_, *output_, f);
+        return f.cause;
+    }
     bool shoot(App& app, const std::string& path) {
-        draw_frame(*renderer_, *output_, app.frame());
+        draw(app);
         if (render::save_png(sdl_.get(), w_, h_, path))
             return true;
         std::cerr << "kiosk: error: cannot write " << path << "\n";
@@ -100,40 +110,80 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
         return e;
     };
     hooks.shot = [&](const std::string& path) { ok = canvas.shoot(app, path) && ok; };
+    // Every frame the window loop would present on a 16 ms vsync, so a replay
+    // exercises the same caches as the device.
+    hooks.present = [&](Millis now) {
+        const int64_t cpu0 = thread_cpu_us();
+        const Cause cause = canvas.draw(app);
+        if (o.trace)
+            trace_frame(std::cerr, now * 1000, cause, thread_cpu_us() - cpu0);
+    };
     run_replay(app, events, clock, hooks);
     if (!o.out.empty())
         ok = canvas.shoot(app, o.out) && ok;
     return ok ? 0 : 1;
 }
 
-// Every page in every language, plus a contact sheet, for staff to preview a bundle.
+struct Shot {
+    std::string page;
+    Lang lang;
+    std::string file;
+};
+
+// Draws shots[i] for every i taken from `next`, with its own fonts and canvas:
+// FontStack and the renderer's caches are per thread; the bundle is immutable.
+bool render_shots(const std::vector<Shot>& shots, std::atomic<size_t>& next, const Options& o,
+                  const KioskConfig& kc, const Runtime& rt, text::FontStack& fonts,
+                  const fs::path& out, int w, int h) {
+    Canvas canvas(w, h, kc.rotation, fonts);
+    if (!canvas.ok())
+        return false;
+    bool ok = true;
+    for (size_t i = next++; i < shots.size(); i = next++) {
+        App app(rt.bundle, fonts, app_config(kc, canvas.logical_w(), canvas.logical_h()));
+        app.show(*layout::parse_page(*rt.bundle, shots[i].page), shots[i].lang, o.large_text);
+        ok = canvas.shoot(app, (out / shots[i].file).string()) && ok;
+    }
+    return ok;
+}
+
+// Every page in every language, plus a contact sheet, for staff to preview a
+// bundle. Pages are shared out to one thread per core (at most 4: memory).
 int render_all(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h) {
     const fs::path out = o.out.empty() ? fs::path("preview") : fs::path(o.out);
     fs::create_directories(out);
     std::vector<std::string> pages{"home", "about"};
     for (const auto& a : rt.bundle->areas)
         pages.push_back(a.id);
-    Canvas canvas(w, h, kc.rotation, *rt.fonts);
-    if (!canvas.ok())
-        return 1;
     std::ofstream html(out / "index.html");
     html << "<!doctype html><meta charset=utf-8><title>Kiosk preview</title>"
             "<style>body{font-family:sans-serif;background:#eee}figure{display:inline-block;"
             "margin:8px}img{width:360px;border:1px solid #999}</style>\n";
-    bool ok = true;
+    std::vector<Shot> shots;
     for (Lang lang : kAllLangs) {
         html << "<h2>" << lang_tag(lang) << "</h2>\n";
         for (const auto& id : pages) {
-            App app(rt.bundle, *rt.fonts, app_config(kc, canvas.logical_w(), canvas.logical_h()));
-            app.show(*layout::parse_page(*rt.bundle, id), lang, o.large_text);
             const std::string file = id + "." + std::string(lang_tag(lang)) + ".png";
-            ok = canvas.shoot(app, (out / file).string()) && ok;
+            shots.push_back({id, lang, file});
             html << "<figure><a href=\"" << file << "\"><img src=\"" << file
                  << "\"></a><figcaption>" << id << "</figcaption></figure>\n";
         }
     }
-    std::cout << "wrote " << pages.size() * kAllLangs.size() << " pages to " << out.string()
-              << "/index.html\n";
+    std::atomic<size_t> next{0};
+    const unsigned helpers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u) - 1;
+    std::vector<std::thread> threads;
+    std::vector<char> helper_ok(helpers, 0);
+    for (unsigned t = 0; t < helpers; ++t) {
+        threads.emplace_back([&, t] {
+            auto fonts = text::FontStack::load();
+            helper_ok[t] = fonts && render_shots(shots, next, o, kc, rt, *fonts.value(), out, w, h);
+        });
+    }
+    bool ok = render_shots(shots, next, o, kc, rt, *rt.fonts, out, w, h);
+    for (auto& t : threads)
+        t.join();
+    ok = ok && std::all_of(helper_ok.begin(), helper_ok.end(), [](char c) { return c != 0; });
+    std::cout << "wrote " << shots.size() << " pages to " << out.string() << "/index.html\n";
     return ok ? 0 : 1;
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/log.h"
 #include "content/loader.h"
+#include "content/simplified_cache.h"
 #include "update/keys.h"
 #include "update/stick.h"
 #include "update/store.h"
@@ -41,6 +42,8 @@ std::shared_ptr<const content::Bundle> load_installed_content(const std::filesys
             return false;
         }
         loaded = std::make_shared<const content::Bundle>(std::move(*r.bundle));
+        content::save_simplified_cache(
+            *loaded);  // once per installed version: no OpenCC next start
         return true;
     });
     if (version)

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/frame_draw.h"
+#include "app/frame_trace.h"
 #include "app/runtime.h"
 #include "app/service_notify.h"
 #include "app/staff_host.h"
@@ -202,6 +203,7 @@ int run_window(const Options& o) {
             } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                 app.invalidate();
             } else if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+                renderer.layers().clear();  // the retained page textures lost their pixels
                 app.invalidate();
             }
             got = SDL_PollEvent(&e);
@@ -210,6 +212,7 @@ int run_window(const Options& o) {
             if (auto ev = updater->poll())
                 show_update(app, *ev, SDL_GetTicks64());
         }
+        const int64_t cpu0 = thread_cpu_us();
         if (app.tick(SDL_GetTicks64())) {
             const Frame frame = app.frame();
             draw_frame(renderer, *output, frame);
@@ -220,7 +223,7 @@ int run_window(const Options& o) {
             if (++frames_presented == 1)
                 app.invalidate();
             if (o.trace)
-                std::cerr << "frame " << monotonic_us() << " " << cause_name(frame.cause) << "\n";
+                trace_frame(std::cerr, monotonic_us(), frame.cause, thread_cpu_us() - cpu0);
         }
     }
     return 0;

@@ -279,7 +279,7 @@ LoadResult load_bundle(const std::filesystem::path& dir, bool derive_simplified)
     Bundle b;
     Loader(abs, result.diagnostics).load(b);
     if (derive_simplified)
-        derive_simplified_texts(b);
+        derive_simplified_texts(b, read_simplified_cache(abs / kSimplifiedCacheFile));
     if (result.diagnostics.has_errors())
         result.partial = std::move(b);
     else
