@@ -29,7 +29,7 @@ class Canvas {
     Canvas(int w, int h, int degrees, text::FontStack& fonts)
         : w_(w),
           h_(h),
-          surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)),
+          surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888)),
           sdl_(surface_ ? SDL_CreateSoftwareRenderer(surface_.get()) : nullptr),
           renderer_(sdl_ ? std::make_unique<render::Renderer>(sdl_.get(), fonts) : nullptr),
           output_(sdl_ ? std::make_unique<render::Output>(sdl_.get(), w, h, degrees) : nullptr) {}
@@ -43,6 +43,9 @@ class Canvas {
         const Frame f = app.frame();
         draw_frame(*renderer_, *output_, f);
         return f.cause;
+    }
+    void prefetch(const std::shared_ptr<const layout::DisplayList>& page) {
+        renderer_->prefetch(page);
     }
     bool shoot(App& app, const std::string& path) {
         draw(app);
@@ -115,6 +118,7 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     hooks.present = [&](Millis now) {
         const int64_t cpu0 = thread_cpu_us();
         const Cause cause = canvas.draw(app);
+        canvas.prefetch(app.page());
         if (o.trace)
             trace_frame(std::cerr, now * 1000, cause, thread_cpu_us() - cpu0);
     };

@@ -217,6 +217,7 @@ int run_window(const Options& o) {
             const Frame frame = app.frame();
             draw_frame(renderer, *output, frame);
             renderer.present();
+            renderer.prefetch(app.page());  // a page just tapped: its pictures decode meanwhile
             service.ready();
             // Some KMS drivers (virtio-gpu here) show nothing until the second page
             // flip: present the first picture twice so it is really on the glass.

@@ -63,6 +63,22 @@ class TargetScope {
 
 }  // namespace
 
+std::vector<PictureRequest> picture_requests(const DisplayList& page) {
+    const TileGrid g = grid_of(page);
+    std::vector<PictureRequest> out;
+    for (const auto& it : page.items) {
+        if (it.kind != layout::DrawItem::Kind::Image)
+            continue;
+        // Same rounding as Renderer::image: content items sit at the grid's fraction.
+        const bool content = it.layer == layout::Layer::Content;
+        const layout::Rect r = content ? it.rect.translated(g.fx, g.fy) : it.rect;
+        const int x0 = static_cast<int>(std::lround(r.x)), y0 = static_cast<int>(std::lround(r.y));
+        out.push_back({it.source, static_cast<int>(std::lround(r.right())) - x0,
+                       static_cast<int>(std::lround(r.bottom())) - y0});
+    }
+    return out;
+}
+
 Layers::Iter Layers::find(const DisplayList* page, Rgba bg, Kind kind, int index, int w, int h) {
     for (auto it = entries_.begin(); it != entries_.end(); ++it) {
         if (it->raw == page && !it->page.expired() && it->background == bg && it->kind == kind &&
@@ -76,8 +92,10 @@ Layers::Iter Layers::find(const DisplayList* page, Rgba bg, Kind kind, int index
 }
 
 Layers::Iter Layers::make(const PagePtr& page, Rgba bg, Kind kind, int index, int w, int h) {
-    TexturePtr tex(
-        SDL_CreateTexture(renderer_.sdl(), SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, w, h));
+    TexturePtr tex = recycle(w, h);  // creating (and zeroing) 8 MiB costs more than reusing it
+    if (!tex)
+        tex.reset(SDL_CreateTexture(renderer_.sdl(), SDL_PIXELFORMAT_RGB888,
+                                    SDL_TEXTUREACCESS_TARGET, w, h));
     if (!tex)
         return entries_.end();
     SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_NONE);
@@ -94,6 +112,21 @@ Layers::Iter Layers::make(const PagePtr& page, Rgba bg, Kind kind, int index, in
     entries_.push_front(std::move(e));
     evict();
     return entries_.begin();
+}
+
+TexturePtr Layers::recycle(int w, int h) {
+    const size_t bytes = static_cast<size_t>(w) * h * 4;
+    if (bytes_ + bytes <= budget_)
+        return nullptr;                                               // room for a new one
+    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {  // least recently used first
+        if (it->used != frame_ && it->w == w && it->h == h) {
+            TexturePtr tex = std::move(it->tex);
+            bytes_ -= bytes;
+            entries_.erase(std::next(it).base());
+            return tex;
+        }
+    }
+    return nullptr;
 }
 
 void Layers::evict() {
@@ -183,6 +216,8 @@ void Layers::scroll_frame(const PagePtr& page, const layout::ViewState& view, Rg
         renderer_.draw(*page, view);
         return;
     }
+    SDL_SetTextureBlendMode(snap_tex, SDL_BLENDMODE_NONE);  // a fade may have left it translucent
+    SDL_SetTextureAlphaMod(snap_tex, 255);
     if (it == entries_.end() || it->scroll == snap(view.scroll)) {
         SDL_RenderCopy(r, snap_tex, nullptr, nullptr);  // the snapshot is exactly this frame
     } else {

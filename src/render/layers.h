@@ -21,11 +21,15 @@
 #include <memory>
 
 #include "layout/display_list.h"
+#include "render/prefetch.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::render {
 
 class Renderer;
+
+// The pictures of `page` at the pixel sizes its layers will draw them.
+std::vector<PictureRequest> picture_requests(const layout::DisplayList& page);
 
 class Layers {
   public:
@@ -75,6 +79,8 @@ class Layers {
     void scroll_frame(const std::shared_ptr<const layout::DisplayList>& page,
                       const layout::ViewState& view, layout::Rgba bg);
     void evict();
+    // An evictable texture of exactly w×h, taken out of the cache, when over budget.
+    TexturePtr recycle(int w, int h);
 
     Renderer& renderer_;
     size_t budget_, bytes_ = 0;

@@ -29,6 +29,14 @@ uint8_t scaled_alpha(uint8_t a, float opacity) {
 Renderer::Renderer(SDL_Renderer* renderer, text::FontStack& fonts)
     : r_(renderer), atlas_(renderer, fonts), images_(renderer) {
     SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
+    images_.set_prefetcher(&prefetcher_);
+}
+
+void Renderer::prefetch(const std::shared_ptr<const layout::DisplayList>& page) {
+    if (!page || prefetched_.lock() == page)
+        return;
+    prefetched_ = page;
+    prefetcher_.want(picture_requests(*page));
 }
 
 void Renderer::clear(Rgba c) {
@@ -80,13 +88,18 @@ void Renderer::fill(const Rect& rect, Rgba c, float radius, float opacity) {
     SDL_SetRenderDrawColor(r_, c.r, c.g, c.b, a);
     SDL_Texture* disc = rad > 0 ? corner(rad) : nullptr;
     if (!disc) {
+        // Opaque fills need no blending: the software renderer then fills at memset speed.
+        SDL_SetRenderDrawBlendMode(r_, a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
         SDL_RenderFillRect(r_, &r);
+        SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
         return;
     }
     const SDL_Rect body[] = {{r.x + rad, r.y, r.w - 2 * rad, r.h},
                              {r.x, r.y + rad, rad, r.h - 2 * rad},
                              {r.x + r.w - rad, r.y + rad, rad, r.h - 2 * rad}};
+    SDL_SetRenderDrawBlendMode(r_, a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_RenderFillRects(r_, body, 3);
+    SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
     SDL_SetTextureColorMod(disc, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(disc, a);
     const SDL_Rect src[] = {

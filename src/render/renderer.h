@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "layout/display_list.h"
@@ -39,6 +40,10 @@ class Renderer {
 
     // Retained layers: frames of pages are drawn through these (see layers.h).
     Layers& layers() { return layers_; }
+    // Starts decoding and scaling the pictures of `page` on a worker thread, so
+    // the frame that first shows it only uploads them. Cheap when repeated.
+    void prefetch(const std::shared_ptr<const layout::DisplayList>& page);
+    PicturePrefetcher& prefetcher() { return prefetcher_; }
     GlyphAtlas& atlas() { return atlas_; }
     ImageCache& images() { return images_; }
     SDL_Renderer* sdl() const { return r_; }
@@ -62,6 +67,8 @@ class Renderer {
     SDL_Texture* corner(int radius);
 
     SDL_Renderer* r_;
+    PicturePrefetcher prefetcher_;  // before images_, which borrows it
+    std::weak_ptr<const layout::DisplayList> prefetched_;
     GlyphAtlas atlas_;
     ImageCache images_;
     std::map<int, TexturePtr> corners_;  // anti-aliased discs by radius
