@@ -21,7 +21,7 @@ class PicturePrefetcher;
 
 class ImageCache {
   public:
-    explicit ImageCache(SDL_Renderer* renderer, size_t budget_bytes = 20u << 20)
+    explicit ImageCache(SDL_Renderer* renderer, size_t budget_bytes = 8u << 20)
         : renderer_(renderer), budget_(budget_bytes) {}
 
     // A w×h texture of the picture at `path`, cropped to fill ("cover"), or

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "render/renderer.h"
 
@@ -63,6 +64,31 @@ class TargetScope {
 
 }  // namespace
 
+// out = bg + (src - bg) * a / 256 per channel, four XRGB pixels per step with
+// GCC vector extensions (SSE2 on x86-64, NEON on the Pi's arm64).
+void blend_rows(const uint32_t* src, uint32_t* dst, size_t n, uint32_t alpha, Rgba bg) {
+    using V = uint32_t __attribute__((vector_size(16)));
+    const uint32_t a = alpha + (alpha >> 7);  // 0..256
+    const uint32_t rb_bg = ((static_cast<uint32_t>(bg.r) << 16) | bg.b) * (256 - a);
+    const uint32_t g_bg = (static_cast<uint32_t>(bg.g) << 8) * (256 - a);
+    const V vrb = {rb_bg, rb_bg, rb_bg, rb_bg}, vg = {g_bg, g_bg, g_bg, g_bg};
+    const V m_rb = {0xFF00FF, 0xFF00FF, 0xFF00FF, 0xFF00FF}, m_g = {0xFF00, 0xFF00, 0xFF00, 0xFF00};
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        V p;
+        std::memcpy(&p, src + i, sizeof p);
+        const V rb = (((p & m_rb) * a + vrb) >> 8) & m_rb;
+        const V g = (((p & m_g) * a + vg) >> 8) & m_g;
+        const V out = rb | g;
+        std::memcpy(dst + i, &out, sizeof out);
+    }
+    for (; i < n; ++i) {
+        const uint32_t p = src[i];
+        dst[i] = ((((p & 0xFF00FF) * a + rb_bg) >> 8) & 0xFF00FF) |
+                 ((((p & 0xFF00) * a + g_bg) >> 8) & 0xFF00);
+    }
+}
+
 std::vector<PictureRequest> picture_requests(const DisplayList& page) {
     const TileGrid g = grid_of(page);
     std::vector<PictureRequest> out;
@@ -77,6 +103,56 @@ std::vector<PictureRequest> picture_requests(const DisplayList& page) {
                        static_cast<int>(std::lround(r.bottom())) - y0});
     }
     return out;
+}
+
+void Layers::begin_frame() {
+    ++frame_;
+    layers_this_frame_ = 0;
+    if (fade_frame_ + 1 < frame_ && (fade_tex_ || !fade_src_.px.empty())) {
+        fade_tex_.reset();  // the fade is over: give its 16 MiB back
+        fade_src_ = FadeSource{};
+    }
+}
+
+bool Layers::fade_over_background(const PagePtr& page, SDL_Texture* snapshot, float scroll,
+                                  uint8_t alpha, Rgba bg) {
+    SDL_Renderer* r = renderer_.sdl();
+    SDL_RendererInfo info;
+    int w = 0, h = 0;
+    Uint32 format = 0;
+    if (SDL_GetRendererInfo(r, &info) != 0 || !(info.flags & SDL_RENDERER_SOFTWARE) ||
+        SDL_QueryTexture(snapshot, &format, nullptr, &w, &h) != 0 ||
+        format != SDL_PIXELFORMAT_RGB888)
+        return false;
+    if (fade_src_.page.lock() != page || fade_src_.scroll != snap(scroll) || fade_src_.w != w ||
+        fade_src_.h != h) {
+        fade_src_.px.resize(static_cast<size_t>(w) * h);
+        const TargetScope target(r, snapshot);
+        if (SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_RGB888, fade_src_.px.data(), w * 4) !=
+            0)
+            return false;
+        fade_src_.page = page;
+        fade_src_.scroll = snap(scroll);
+        fade_src_.w = w, fade_src_.h = h;
+    }
+    int tw = 0, th = 0;
+    if (!fade_tex_ || SDL_QueryTexture(fade_tex_.get(), nullptr, nullptr, &tw, &th) != 0 ||
+        tw != w || th != h)
+        fade_tex_.reset(
+            SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, w, h));
+    void* pixels = nullptr;
+    int pitch = 0;
+    if (!fade_tex_ || SDL_LockTexture(fade_tex_.get(), nullptr, &pixels, &pitch) != 0)
+        return false;
+    for (int y = 0; y < h; ++y)
+        blend_rows(&fade_src_.px[static_cast<size_t>(y) * w],
+                   reinterpret_cast<uint32_t*>(static_cast<uint8_t*>(pixels) + y * pitch),
+                   static_cast<size_t>(w), alpha, bg);
+    SDL_UnlockTexture(fade_tex_.get());
+    SDL_SetTextureBlendMode(fade_tex_.get(), SDL_BLENDMODE_NONE);
+    SDL_RenderCopy(r, fade_tex_.get(), nullptr, nullptr);
+    fade_frame_ = frame_;
+    return true;
 }
 
 Layers::Iter Layers::find(const DisplayList* page, Rgba bg, Kind kind, int index, int w, int h) {
@@ -237,6 +313,7 @@ void Layers::scroll_frame(const PagePtr& page, const layout::ViewState& view, Rg
 }
 
 void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
+    const bool first_layer = layers_this_frame_++ == 0;  // only the background is under it
     if (page->viewport.w <= 0 || page->viewport.h <= 0) {
         renderer_.draw(*page, view);  // an overlay: a few items over whatever is below
         return;
@@ -252,6 +329,9 @@ void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
     }
     const uint8_t alpha =
         static_cast<uint8_t>(std::lround(255 * std::clamp(view.opacity, 0.0f, 1.0f)));
+    if (first_layer && view.dx == 0 && alpha < 255 && view.pressed < 0 &&
+        fade_over_background(page, tex, view.scroll, alpha, bg))
+        return;
     SDL_SetTextureBlendMode(tex, alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     SDL_SetTextureAlphaMod(tex, alpha);
     int w = 0, h = 0;

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <list>
 #include <memory>
+#include <vector>
 
 #include "layout/display_list.h"
 #include "render/prefetch.h"
@@ -39,7 +40,7 @@ class Layers {
     explicit Layers(Renderer& renderer, size_t budget_bytes = kDefaultBudget)
         : renderer_(renderer), budget_(budget_bytes) {}
 
-    void begin_frame() { ++frame_; }
+    void begin_frame();
     // Draws `page` as `view` shows it onto the current target. Pages without a
     // viewport (overlays such as the update notice) are drawn directly.
     void draw(const std::shared_ptr<const layout::DisplayList>& page, const layout::ViewState& view,
@@ -79,6 +80,11 @@ class Layers {
     void scroll_frame(const std::shared_ptr<const layout::DisplayList>& page,
                       const layout::ViewState& view, layout::Rgba bg);
     void evict();
+    // Software renderer only: a page fading over the cleared background, blended
+    // with vector code into a streaming texture (~4× fewer instructions than
+    // SDL's per-pixel blit). False when it does not apply; the caller blits.
+    bool fade_over_background(const std::shared_ptr<const layout::DisplayList>& page,
+                              SDL_Texture* snapshot, float scroll, uint8_t alpha, layout::Rgba bg);
     // An evictable texture of exactly w×h, taken out of the cache, when over budget.
     TexturePtr recycle(int w, int h);
 
@@ -86,6 +92,19 @@ class Layers {
     size_t budget_, bytes_ = 0;
     uint64_t frame_ = 1;
     std::list<Entry> entries_;  // front = most recently used
+    int layers_this_frame_ = 0;
+
+    // The fading page's pixels, read back once per fade, and the texture the
+    // blend is written to; both freed on the first frame without a fade.
+    struct FadeSource {
+        std::weak_ptr<const layout::DisplayList> page;
+        float scroll = -1;
+        int w = 0, h = 0;
+        std::vector<uint32_t> px;
+    };
+    FadeSource fade_src_;
+    TexturePtr fade_tex_;
+    uint64_t fade_frame_ = 0;
 };
 
 }  // namespace kiosk::render

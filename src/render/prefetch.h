@@ -29,7 +29,7 @@ struct PictureRequest {
 
 class PicturePrefetcher {
   public:
-    static constexpr size_t kDefaultBudget = 12u << 20;
+    static constexpr size_t kDefaultBudget = 8u << 20;
 
     explicit PicturePrefetcher(size_t budget_bytes = kDefaultBudget) : budget_(budget_bytes) {}
     ~PicturePrefetcher();

@@ -1,5 +1,7 @@
 #include "render/renderer.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -28,6 +30,12 @@ uint8_t scaled_alpha(uint8_t a, float opacity) {
 
 Renderer::Renderer(SDL_Renderer* renderer, text::FontStack& fonts)
     : r_(renderer), atlas_(renderer, fonts), images_(renderer) {
+    // Page textures and decoded pictures are 1–8 MiB each and come and go. Past a
+    // fixed threshold glibc maps them and gives them back on free; its default
+    // adaptive threshold would keep freed ones in the heap (RSS that only grows),
+    // and one arena per thread would multiply that.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_ARENA_MAX, 2);
     SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
     images_.set_prefetcher(&prefetcher_);
 }
