@@ -1,5 +1,7 @@
 #include "content/simplified_cache.h"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -65,7 +67,8 @@ bool save_simplified_cache(const Bundle& bundle) {
     out << kHeader;
     for (const auto& [hk, hans] : pairs)
         out << hk.size() << ' ' << hans.size() << '\n' << hk << hans << '\n';
-    const fs::path tmp = file.string() + ".tmp";
+    // Per process: several kiosks (e.g. parallel tests) may fill the same folder at once.
+    const fs::path tmp = file.string() + "." + std::to_string(::getpid()) + ".tmp";
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
         if (!(f << out.str()) || !f.flush())
