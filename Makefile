@@ -41,6 +41,7 @@ clean:
 .PHONY: bench test-asan fuzz fuzz-long
 # Benchmarks in build-bench/; writes bench/results/ and prints the summary.
 bench: deps
+	bash scripts/install-deps.sh scripts/build-deps.txt bench/bench-deps.txt
 	cmake --preset bench
 	cmake --build build-bench -j $(JOBS)
 	bash bench/run.sh

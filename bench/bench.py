@@ -341,6 +341,48 @@ def tap_frames_rss(runs):
         "build-bench/bench/kiosk_bench rss", "<= 64 MiB")
 
 
+PI_IPS = 1.5e9  # a Raspberry Pi 4 core retires roughly 1.5 G instructions a second
+
+
+def frame_instructions():
+    """Instructions per frame under callgrind (deterministic; one run): tick + frame + draw."""
+    print("instructions per frame: callgrind, kiosk_bench frames-callgrind", flush=True)
+    cg = OUT / "callgrind-frames"
+    shutil.rmtree(cg, ignore_errors=True)
+    cg.mkdir()
+    subprocess.run(["valgrind", "--tool=callgrind", "--collect-atstart=no",
+                    f"--callgrind-out-file={cg}/cg.out", str(KB), "frames-callgrind"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    per = {}
+    for name, total in parse_callgrind(cg).items():
+        if "#" in name:
+            per.setdefault(name.split("#")[0], []).append(total / 1e6)
+    cmd = "valgrind --tool=callgrind --collect-atstart=no build-bench/bench/kiosk_bench frames-callgrind"
+    for key, label, budget in [("scroll", "scroll frame", 8), ("slide", "slide transition frame", 8),
+                               ("fade", "fade transition frame", 8),
+                               ("first_visit", "frames around a page's first visit (UI thread)", 30)]:
+        v = per.get(key, [])
+        if not v:
+            continue
+        fig(f"M instructions per {label}: median", [statistics.median(v)], "M instr", cmd, f"<= {budget} M")
+        fig(f"M instructions per {label}: worst", [max(v)], "M instr", cmd, f"<= {budget} M")
+        fig(f"  Pi 4 estimate, {label}, worst (÷1.5 G/s)", [max(v) * 1e6 / PI_IPS * 1000], "ms", cmd)
+
+
+def render_all(runs):
+    print("kiosk render --all (every page x language, all cores)", flush=True)
+    walls = []
+    out = OUT / "render-all"
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        t0 = time.monotonic()
+        subprocess.run([str(KIOSK), "render", "--all", "--out", str(out)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        walls.append(time.monotonic() - t0)
+    fig("kiosk render --all (42 pages), wall", walls, "s", "build-bench/kiosk render --all --out DIR", "<= 5 s")
+    return walls
+
+
 def layout(runs):
     print("layout: Google Benchmark + callgrind", flush=True)
     js = OUT / "layout_bench.json"
@@ -460,7 +502,25 @@ def main():
     layout_rows, instr = ({}, {})
     if not only or "layout" in only:
         layout_rows, instr = layout(a.runs)
+    if not only or "instr" in only:
+        frame_instructions()
+    if not only or "headless" in only:
+        render_all(a.runs)
     write_summary(layout_rows, instr, ratios)
+    budgets(ratios)
+
+
+def budgets(ratios):
+    """The issue's done-when figures, each beside its budget."""
+    want = {"headless startup": 10, "headless peak RSS": 6}
+    print("\nBudgets (1920x1080, software renderer):")
+    for name, v, unit, _cmd, budget in figures:
+        if budget and v and ("instructions" in name or "RSS" in name or "--all" in name or "first frame" in name):
+            print(f"  {name}: {statistics.median(v):.2f} {unit}   budget {budget}")
+    for k, goal in want.items():
+        if k in ratios:
+            print(f"  Chromium / kiosk, {k}: {ratios[k]:.1f}x   budget >= {goal}x "
+                  f"({'met' if ratios[k] >= goal else 'NOT met'})")
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ inline std::vector<layout::PageId> all_pages(const content::Bundle& b) {
 class Canvas {
   public:
     Canvas(int w, int h, text::FontStack& fonts)
-        : surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)),
+        : surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888)),
           sdl_(surface_ ? SDL_CreateSoftwareRenderer(surface_.get()) : nullptr),
           renderer_(sdl_ ? std::make_unique<render::Renderer>(sdl_.get(), fonts) : nullptr) {
         if (!renderer_) {

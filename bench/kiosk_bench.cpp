@@ -9,6 +9,8 @@
 //   kiosk_bench rss                     peak RSS over every page x language; 10,000 visits
 //   kiosk_bench layout-callgrind        build_page per page x language, between
 //                                       callgrind client requests (run under valgrind)
+//   kiosk_bench frames-callgrind        instructions per frame (scroll, slide, fade,
+//                                       first visit), one callgrind dump per frame
 //   kiosk_bench html DIR                an equivalent static Home page for Chromium
 //
 // Output: `key value` lines (ms, KiB, counts) that report.py parses.
@@ -378,6 +380,97 @@ int layout_callgrind() {
     return 0;
 }
 
+// --- frames under callgrind ----------------------------------------------------
+// One dump per drawn frame, named "<scenario>#<n>": bench.py reports the median
+// and the worst of each scenario. Only tick + frame + draw are collected.
+struct CgFrames {
+    int n = 0;
+    bool step(App& app, Canvas& canvas, Millis now, const char* scenario) {
+        CALLGRIND_TOGGLE_COLLECT;
+        const bool drew = app.tick(now);
+        if (drew)
+            canvas.draw(app.frame());
+        CALLGRIND_TOGGLE_COLLECT;
+        // As the window loop does. Under valgrind the worker runs ~50× slower than the
+        // UI's virtual clock, so wait for it: this counts the UI thread's share only.
+        canvas.renderer().prefetch(app.page());
+        canvas.renderer().prefetcher().wait_idle();
+        if (drew) {
+            const std::string name = std::string(scenario) + "#" + std::to_string(n++);
+            CALLGRIND_DUMP_STATS_AT(name.c_str());
+        } else {
+            CALLGRIND_ZERO_STATS;
+        }
+        return drew;
+    }
+};
+
+int frames_callgrind() {
+    auto fonts = load_fonts();
+    auto bundle = load_content();
+    App app(bundle, *fonts, config());
+    Canvas canvas(kW, kH, *fonts);
+    CgFrames cg;
+    Millis now = 1000;
+    const auto show = [&](const layout::PageId& p) {
+        app.show(p, kDefaultLang);
+        app.tick(now);
+        canvas.draw(app.frame());
+    };
+    // First visit: Home is warm; tap each of the first four tiles (pages never drawn before).
+    show(layout::PageId::home());
+    for (int area = 0; area < 4; ++area) {
+        show(layout::PageId::home());
+        now += 200;
+        const auto dl = app.page();
+        size_t target = 0;
+        for (size_t t = 0, seen = 0; t < dl->targets.size(); ++t) {
+            if (dl->targets[t].action.kind == layout::Action::Kind::Open &&
+                seen++ == static_cast<size_t>(area)) {
+                target = t;
+                break;
+            }
+        }
+        const auto [x, y] = target_point(*dl, target);
+        app.pointer({PointerEvent::Type::Down, x, y, now});
+        now += 60;
+        app.pointer({PointerEvent::Type::Up, x, y, now});
+        for (int i = 0; i < 60 && (app.animating() || app.dirty()); ++i) {
+            cg.step(app, canvas, now, "first_visit");
+            now += kFrameMs;
+        }
+    }
+    // Scroll: drag the first area page up 12 px a frame (its tiles drawn once before).
+    show(layout::PageId::area_at(0));
+    float x = kW / 2.0f, y = kH * 0.8f;
+    app.pointer({PointerEvent::Type::Down, x, y, now});
+    for (int i = 0; i < 30; ++i) {
+        now += kFrameMs;
+        y -= 12;
+        app.pointer({PointerEvent::Type::Move, x, y, now});
+        cg.step(app, canvas, now, "scroll");
+    }
+    app.pointer({PointerEvent::Type::Up, x, y, now});
+    // Slide and fade between pages seen before.
+    for (int i = 0; i < 3; ++i) {
+        show(layout::PageId::area_at(i));
+        now += 200;
+        app.key("Right", now);
+        while (app.animating()) {
+            now += kFrameMs;
+            cg.step(app, canvas, now, "slide");
+        }
+        now += 200;
+        app.key("Home", now);
+        while (app.animating()) {
+            now += kFrameMs;
+            cg.step(app, canvas, now, "fade");
+        }
+    }
+    std::printf("frames dumped: %d\n", cg.n);
+    return 0;
+}
+
 // --- html for Chromium -----------------------------------------------------------
 std::string esc(const std::string& s) {
     std::string o;
@@ -456,10 +549,13 @@ int main(int argc, char** argv) {
         return rss();
     if (mode == "layout-callgrind")
         return layout_callgrind();
+    if (mode == "frames-callgrind")
+        return frames_callgrind();
     if (mode == "html" && argc > 2)
         return html(argv[2]);
-    std::fprintf(
-        stderr,
-        "usage: kiosk_bench startup|tap|frames [--csv FILE]|rss|layout-callgrind|html DIR\n");
+    std::fprintf(stderr,
+                 "usage: kiosk_bench startup|tap|frames [--csv "
+                 "FILE]|rss|layout-callgrind|frames-callgrind|html "
+                 "DIR\n");
     return 2;
 }

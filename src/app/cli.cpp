@@ -7,6 +7,7 @@
 #include "app/runtime.h"
 #include "base/log.h"
 #include "content/loader.h"
+#include "content/simplified_cache.h"
 #include "layout/house_style.h"
 #include "layout/pages.h"
 #include "update/commands.h"
@@ -112,6 +113,7 @@ std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c) {
     rt.content_dir = chosen.dir;
     rt.version = chosen.version;
     rt.updatable = !o.content_dir && fs::is_directory(c.data_dir);
+    content::save_simplified_cache(*rt.bundle);  // a read-only folder just converts again
     return rt;
 }
 

@@ -1,6 +1,7 @@
 #include "app/content_choice.h"
 
 #include "base/log.h"
+#include "content/simplified_cache.h"
 #include "update/store.h"
 
 namespace kiosk::app {
@@ -26,6 +27,8 @@ InstalledContent load_installed_content(const fs::path& data_dir, const ContentL
             return false;
         }
         loaded = std::make_shared<const content::Bundle>(std::move(*r.bundle));
+        content::save_simplified_cache(
+            *loaded);  // once per installed version: no OpenCC next start
         return true;
     });
     if (!active)

@@ -10,16 +10,18 @@ namespace kiosk::app {
 inline void draw_frame(render::Renderer& r, render::Output& out, const Frame& f) {
     out.begin();
     r.clear(f.background);
+    r.layers().begin_frame();
     for (const auto& layer : f.layers)
-        r.draw(*layer.page, layer.view);
+        r.layers().draw(layer.page, layer.view, f.background);
     out.end();
 }
 
 // Unrotated: straight onto the renderer's current target.
 inline void draw_frame(render::Renderer& r, const Frame& f) {
     r.clear(f.background);
+    r.layers().begin_frame();
     for (const auto& layer : f.layers)
-        r.draw(*layer.page, layer.view);
+        r.layers().draw(layer.page, layer.view, f.background);
 }
 
 }  // namespace kiosk::app

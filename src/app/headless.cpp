@@ -1,12 +1,16 @@
 // `kiosk render`: exactly what the screen would show, drawn by SDL's software
 // renderer into memory and written as PNG. Needs no display and no GPU, and is
 // deterministic, so golden tests and staff previews can rely on it.
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "app/frame_draw.h"
+#include "app/frame_trace.h"
 #include "app/host.h"
 #include "app/replay.h"
 #include "app/runtime.h"
@@ -25,17 +29,28 @@ class Canvas {
     Canvas(int w, int h, int degrees, text::FontStack& fonts)
         : w_(w),
           h_(h),
-          surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)),
+          surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888)),
           sdl_(surface_ ? SDL_CreateSoftwareRenderer(surface_.get()) : nullptr),
           renderer_(sdl_ ? std::make_unique<render::Renderer>(sdl_.get(), fonts) : nullptr),
           output_(sdl_ ? std::make_unique<render::Output>(sdl_.get(), w, h, degrees) : nullptr) {}
 
     bool ok() const { return renderer_ != nullptr; }
+    int width() const { return w_; }
+    int height() const { return h_; }
     int logical_w() const { return output_->logical_w(); }
     int logical_h() const { return output_->logical_h(); }
     int degrees() const { return output_->degrees(); }
+    // Draws the frame the app wants now, like the window loop; returns its cause.
+    Cause draw(App& app) {
+        const Frame f = app.frame();
+        draw_frame(*renderer_, *output_, f);
+        return f.cause;
+    }
+    void prefetch(const std::shared_ptr<const layout::DisplayList>& page) {
+        renderer_->prefetch(page);
+    }
     bool shoot(App& app, const std::string& path) {
-        draw_frame(*renderer_, *output_, app.frame());
+        draw(app);
         if (render::save_png(sdl_.get(), w_, h_, path))
             return true;
         std::cerr << "kiosk: error: cannot write " << path << "\n";
@@ -120,56 +135,94 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
         return e;
     };
     hooks.shot = [&](const std::string& path) { ok = canvas.shoot(app, path) && ok; };
+    // Every frame the window loop would present on a 16 ms vsync, so a replay
+    // exercises the same caches as the device.
+    hooks.present = [&](Millis now) {
+        const int64_t cpu0 = thread_cpu_us();
+        const Cause cause = canvas.draw(app);
+        canvas.prefetch(app.page());
+        if (o.trace)
+            trace_frame(std::cerr, now * 1000, cause, thread_cpu_us() - cpu0);
+    };
     run_replay(app, events, clock, hooks);
     if (!o.out.empty())
         ok = canvas.shoot(app, o.out) && ok;
     return ok ? 0 : 1;
 }
 
-// Every page in every language at one size, into the contact sheet.
-bool render_size(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h,
-                 const fs::path& out, const std::string& prefix, std::ostream& html) {
-    std::vector<std::string> pages{"home", "about"};
-    for (const auto& a : rt.bundle->areas)
-        pages.push_back(a.id);
-    Canvas canvas(w, h, kc.rotation, *rt.fonts);
-    if (!canvas.ok())
-        return false;
+struct Shot {
+    std::string page;
+    Lang lang;
+    int w, h;
+    std::string file;
+};
+
+// Draws shots[i] for every i taken from `next`, with its own fonts and canvases:
+// FontStack and the renderer's caches are per thread; the bundle is immutable.
+// Shots come grouped by size, so a thread makes a new canvas only when the size changes.
+bool render_shots(const std::vector<Shot>& shots, std::atomic<size_t>& next, const Options& o,
+                  const KioskConfig& kc, const Runtime& rt, text::FontStack& fonts,
+                  const fs::path& out) {
+    std::unique_ptr<Canvas> canvas;
     bool ok = true;
-    for (Lang lang : kAllLangs) {
-        html << "<h2>" << w << "×" << h << " " << lang_tag(lang) << "</h2>\n";
-        for (const auto& id : pages) {
-            App app(rt.bundle, *rt.fonts, app_config(kc, canvas.logical_w(), canvas.logical_h()));
-            app.show(*layout::parse_page(*rt.bundle, id), lang, o.large_text);
-            const std::string file = prefix + id + "." + std::string(lang_tag(lang)) + ".png";
-            ok = canvas.shoot(app, (out / file).string()) && ok;
-            html << "<figure><a href=\"" << file << "\"><img src=\"" << file
-                 << "\"></a><figcaption>" << id << "</figcaption></figure>\n";
+    for (size_t i = next++; i < shots.size(); i = next++) {
+        const Shot& s = shots[i];
+        if (!canvas || canvas->width() != s.w || canvas->height() != s.h) {
+            canvas = std::make_unique<Canvas>(s.w, s.h, kc.rotation, fonts);
+            if (!canvas->ok())
+                return false;
         }
+        App app(rt.bundle, fonts, app_config(kc, canvas->logical_w(), canvas->logical_h()));
+        app.show(*layout::parse_page(*rt.bundle, s.page), s.lang, o.large_text);
+        ok = canvas->shoot(app, (out / s.file).string()) && ok;
     }
-    std::cout << "wrote " << pages.size() * kAllLangs.size() << " pages at " << w << "x" << h
-              << "\n";
     return ok;
 }
 
 // Every page in every language at every --size given, plus one contact sheet,
-// for staff to preview a bundle on each panel the venue has.
+// for staff to preview a bundle on each panel the venue has. Pages are shared
+// out to one thread per core (at most 4: memory).
 int render_all(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h) {
     const fs::path out = o.out.empty() ? fs::path("preview") : fs::path(o.out);
     fs::create_directories(out);
+    std::vector<std::string> pages{"home", "about"};
+    for (const auto& a : rt.bundle->areas)
+        pages.push_back(a.id);
     std::vector<std::pair<int, int>> sizes = o.more_sizes;
     sizes.emplace_back(w, h);
     std::ofstream html(out / "index.html");
     html << "<!doctype html><meta charset=utf-8><title>Kiosk preview</title>"
             "<style>body{font-family:sans-serif;background:#eee}figure{display:inline-block;"
             "margin:8px}img{width:360px;border:1px solid #999}</style>\n";
-    bool ok = true;
+    std::vector<Shot> shots;
     for (const auto& [sw, sh] : sizes) {
         const std::string prefix =
             sizes.size() > 1 ? std::to_string(sw) + "x" + std::to_string(sh) + "-" : "";
-        ok = render_size(o, kc, rt, sw, sh, out, prefix, html) && ok;
+        for (Lang lang : kAllLangs) {
+            html << "<h2>" << sw << "×" << sh << " " << lang_tag(lang) << "</h2>\n";
+            for (const auto& id : pages) {
+                const std::string file = prefix + id + "." + std::string(lang_tag(lang)) + ".png";
+                shots.push_back({id, lang, sw, sh, file});
+                html << "<figure><a href=\"" << file << "\"><img src=\"" << file
+                     << "\"></a><figcaption>" << id << "</figcaption></figure>\n";
+            }
+        }
     }
-    std::cout << "contact sheet: " << out.string() << "/index.html\n";
+    std::atomic<size_t> next{0};
+    const unsigned helpers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u) - 1;
+    std::vector<std::thread> threads;
+    std::vector<char> helper_ok(helpers, 0);
+    for (unsigned t = 0; t < helpers; ++t) {
+        threads.emplace_back([&, t] {
+            auto fonts = text::FontStack::load();
+            helper_ok[t] = fonts && render_shots(shots, next, o, kc, rt, *fonts.value(), out);
+        });
+    }
+    bool ok = render_shots(shots, next, o, kc, rt, *rt.fonts, out);
+    for (auto& t : threads)
+        t.join();
+    ok = ok && std::all_of(helper_ok.begin(), helper_ok.end(), [](char c) { return c != 0; });
+    std::cout << "wrote " << shots.size() << " pages to " << out.string() << "/index.html\n";
     return ok ? 0 : 1;
 }
 

@@ -8,9 +8,10 @@
 #include <iostream>
 
 #include "app/frame_draw.h"
+#include "app/frame_trace.h"
 #include "app/host.h"
-#include "app/runtime.h"
 #include "app/isolated_importer.h"
+#include "app/runtime.h"
 #include "app/service_notify.h"
 #include "input/rotation.h"
 #include "render/sdl_handles.h"
@@ -98,7 +99,7 @@ struct Loop {
     void handle(const SDL_Event& e);
     void turn(int degrees);
     void carry_out_effects();
-    void draw();
+    void draw(int64_t cpu0);
 };
 
 bool Loop::set_up() {
@@ -185,8 +186,10 @@ void Loop::handle(const SDL_Event& e) {
     } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
         SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
         turn(rotation);
-    } else if ((e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED) ||
-               e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+    } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+        app->invalidate();
+    } else if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+        renderer->layers().clear();  // the retained page textures lost their pixels
         app->invalidate();
     } else if (content && e.type == content_event) {
         while (auto ev = content->poll())
@@ -209,18 +212,18 @@ void Loop::carry_out_effects() {
     }
 }
 
-void Loop::draw() {
+void Loop::draw(int64_t cpu0) {
     const Frame frame = app->frame();
     draw_frame(*renderer, *output, frame);
     renderer->present();
+    renderer->prefetch(app->page());  // a page just tapped: its pictures decode meanwhile
     service.ready();
     // Some KMS drivers (virtio-gpu here) show nothing until the second page
     // flip: present the first picture twice so it is really on the glass.
     if (++frames_presented == 1)
         app->invalidate();
-    if (o.trace)  // one write: the content worker may log at the same time
-        std::cerr << ("frame " + std::to_string(monotonic_us()) + " " + cause_name(frame.cause) +
-                      "\n");
+    if (o.trace)
+        trace_frame(std::cerr, monotonic_us(), frame.cause, thread_cpu_us() - cpu0);
 }
 
 }  // namespace
@@ -241,11 +244,12 @@ int run_window(const Options& o) {
         const int timeout = loop.wait_ms();
         SDL_Event e;
         bool got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+        const int64_t cpu0 = thread_cpu_us();
         for (; got; got = SDL_PollEvent(&e))
             loop.handle(e);
         loop.carry_out_effects();
         if (loop.app->tick(SDL_GetTicks64()))
-            loop.draw();
+            loop.draw(cpu0);
     }
     return 0;
 }

@@ -309,8 +309,9 @@ LoadResult load_bundle(const std::filesystem::path& dir, bool derive_simplified)
     Bundle b;
     Loader(abs, result.diagnostics).load(b);
     if (derive_simplified) {
-        derive_simplified_texts(b);
-        derive_simplified_terms(b);
+        const SimplifiedPairs cached = read_simplified_cache(abs / kSimplifiedCacheFile);
+        derive_simplified_texts(b, cached);
+        derive_simplified_terms(b, cached);
     }
     if (result.diagnostics.has_errors())
         result.partial = std::move(b);

@@ -73,6 +73,8 @@ struct Typography {
     bool han_digit_space = false;            // false: digits set solid, as HK releases do
     std::vector<std::string> keep_together;  // as authored, then derived Simplified forms
     std::vector<SourcePos> keep_where;       // one per authored term
+    // Authored term → its derived Simplified form, for the Simplified cache.
+    std::vector<std::pair<std::string, std::string>> simplified_terms;
 };
 
 struct Bundle {

@@ -46,14 +46,21 @@ std::string mainland_quotes(std::string s) {
 
 }  // namespace
 
-void derive_simplified_texts(Bundle& bundle) {
-    auto simplifier = Simplifier::open();
-    if (!simplifier)
-        return;
+void derive_simplified_texts(Bundle& bundle, const SimplifiedPairs& cached) {
+    std::optional<Simplifier> simplifier;
+    bool opened = false;  // OpenCC loads only when a text is missing from the cache
     for_each_text(bundle, [&](LocalText& t) {
         if (t.has(Lang::ZhHans) || !t.has(Lang::ZhHK))
             return;
-        t.set(Lang::ZhHans, mainland_quotes(simplifier->convert(t.get(Lang::ZhHK))));
+        if (auto it = cached.find(t.get(Lang::ZhHK)); it != cached.end()) {
+            t.set(Lang::ZhHans, it->second);
+        } else {
+            if (!opened)
+                simplifier = Simplifier::open(), opened = true;
+            if (!simplifier)
+                return;
+            t.set(Lang::ZhHans, mainland_quotes(simplifier->convert(t.get(Lang::ZhHK))));
+        }
         t.simplified_derived = true;
     });
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "content/model.h"
+#include "content/simplified_cache.h"
 
 namespace kiosk::content {
 
@@ -27,6 +28,7 @@ class Simplifier {
 };
 
 // Sets zh-Hans from zh-HK wherever the author gave none; marks it derived.
-void derive_simplified_texts(Bundle& bundle);
+// Texts found in `cached` (simplified_cache.h) are taken from there, without OpenCC.
+void derive_simplified_texts(Bundle& bundle, const SimplifiedPairs& cached = {});
 
 }  // namespace kiosk::content

@@ -1,6 +1,7 @@
 #include "content/typography.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "content/loader.h"
 #include "content/simplify.h"
@@ -46,14 +47,22 @@ void read_typography(YamlReader& r, const YAML::Node& event, Bundle& b) {
         read_terms(r, list, b.typography);
 }
 
-void derive_simplified_terms(Bundle& b) {
-    auto simplifier = Simplifier::open();
-    if (!simplifier)
-        return;
+void derive_simplified_terms(Bundle& b, const SimplifiedPairs& cached) {
+    std::optional<Simplifier> simplifier;  // opened on the first term the cache lacks
     std::vector<std::string>& terms = b.typography.keep_together;
     const size_t authored = terms.size();
     for (size_t i = 0; i < authored; ++i) {
-        std::string s = simplifier->convert(terms[i]);
+        std::string s;
+        if (auto hit = cached.find(terms[i]); hit != cached.end()) {
+            s = hit->second;
+        } else {
+            if (!simplifier)
+                simplifier = Simplifier::open();
+            if (!simplifier)
+                return;
+            s = simplifier->convert(terms[i]);
+        }
+        b.typography.simplified_terms.emplace_back(terms[i], s);
         if (std::find(terms.begin(), terms.end(), s) == terms.end())
             terms.push_back(std::move(s));
     }

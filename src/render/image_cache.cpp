@@ -1,13 +1,13 @@
 #include "render/image_cache.h"
 
 #include <qrencode.h>
-#include <stb_image_resize.h>
 
 #include <algorithm>
 #include <vector>
 
 #include "base/log.h"
 #include "content/picture.h"
+#include "render/prefetch.h"
 
 namespace kiosk::render {
 namespace {
@@ -15,22 +15,6 @@ namespace {
 struct QrFree {
     void operator()(QRcode* q) const { QRcode_free(q); }
 };
-
-// Crops the centre of `img` to the aspect of w×h and resamples it to w×h.
-std::vector<uint8_t> cover(const content::Image& img, int w, int h) {
-    const float target = static_cast<float>(w) / static_cast<float>(h);
-    const float src_aspect = static_cast<float>(img.width) / static_cast<float>(img.height);
-    int cw = img.width, ch = img.height;
-    if (src_aspect > target)
-        cw = std::max(1, static_cast<int>(static_cast<float>(ch) * target));
-    else
-        ch = std::max(1, static_cast<int>(static_cast<float>(cw) / target));
-    const int x0 = (img.width - cw) / 2, y0 = (img.height - ch) / 2;
-    const uint8_t* src = img.rgba.data() + (static_cast<size_t>(y0) * img.width + x0) * 4;
-    std::vector<uint8_t> out(static_cast<size_t>(w) * h * 4);
-    stbir_resize_uint8_srgb(src, cw, ch, img.width * 4, out.data(), w, h, w * 4, 4, 3, 0);
-    return out;
-}
 
 }  // namespace
 
@@ -64,13 +48,18 @@ SDL_Texture* ImageCache::get(const std::string& path, int w, int h) {
         return t;
     if (failed_.count(path))
         return nullptr;
-    auto img = content::decode_picture(path, path);
-    if (!img) {
-        log_warn(img.error().str() + "; showing a placeholder");
-        failed_[path] = true;
-        return nullptr;
+    std::vector<uint8_t> px;
+    if (auto ready = prefetcher_ ? prefetcher_->take({path, w, h}) : std::nullopt) {
+        px = std::move(*ready);  // decoded and scaled on the worker: only the upload is left
+    } else {
+        auto img = content::decode_picture(path, path);
+        if (!img) {
+            log_warn(img.error().str() + "; showing a placeholder");
+            failed_[path] = true;
+            return nullptr;
+        }
+        px = cover_picture(img.value().rgba.data(), img.value().width, img.value().height, w, h);
     }
-    const std::vector<uint8_t> px = cover(img.value(), w, h);
     TexturePtr tex(
         SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, w, h));
     if (!tex)

@@ -17,9 +17,11 @@
 
 namespace kiosk::render {
 
+class PicturePrefetcher;
+
 class ImageCache {
   public:
-    explicit ImageCache(SDL_Renderer* renderer, size_t budget_bytes = 20u << 20)
+    explicit ImageCache(SDL_Renderer* renderer, size_t budget_bytes = 8u << 20)
         : renderer_(renderer), budget_(budget_bytes) {}
 
     // A w×h texture of the picture at `path`, cropped to fill ("cover"), or
@@ -28,6 +30,8 @@ class ImageCache {
     // A texture for a QR code of `text`: one texel per module, with a quiet zone.
     SDL_Texture* qr(const std::string& text);
     void clear();
+    // Where finished pictures may come from before decoding here (may be null).
+    void set_prefetcher(PicturePrefetcher* p) { prefetcher_ = p; }
     size_t bytes() const { return bytes_; }
 
   private:
@@ -40,6 +44,7 @@ class ImageCache {
     SDL_Texture* lookup(const std::string& key);
 
     SDL_Renderer* renderer_;
+    PicturePrefetcher* prefetcher_ = nullptr;
     size_t budget_, bytes_ = 0;
     std::list<std::string> lru_;  // front = most recent
     std::unordered_map<std::string, Entry> map_;

@@ -11,7 +11,7 @@ Output::Output(SDL_Renderer* renderer, int physical_w, int physical_h, int degre
     if (degrees_ == 0)
         return;
     target_.reset(
-        SDL_CreateTexture(r_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw_, lh_));
+        SDL_CreateTexture(r_, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, lw_, lh_));
     if (!target_) {
         log_error(std::string("cannot rotate the screen: ") + SDL_GetError());
         degrees_ = 0;

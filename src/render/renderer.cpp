@@ -1,6 +1,6 @@
 #include "render/renderer.h"
 
-#include <stb_image_write.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -30,7 +30,21 @@ uint8_t scaled_alpha(uint8_t a, float opacity) {
 
 Renderer::Renderer(SDL_Renderer* renderer, text::FontStack& fonts)
     : r_(renderer), atlas_(renderer, fonts), images_(renderer) {
+    // Page textures and decoded pictures are 1–8 MiB each and come and go. Past a
+    // fixed threshold glibc maps them and gives them back on free; its default
+    // adaptive threshold would keep freed ones in the heap (RSS that only grows),
+    // and one arena per thread would multiply that.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_ARENA_MAX, 2);
     SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
+    images_.set_prefetcher(&prefetcher_);
+}
+
+void Renderer::prefetch(const std::shared_ptr<const layout::DisplayList>& page) {
+    if (!page || prefetched_.lock() == page)
+        return;
+    prefetched_ = page;
+    prefetcher_.want(picture_requests(*page));
 }
 
 void Renderer::clear(Rgba c) {
@@ -82,13 +96,18 @@ void Renderer::fill(const Rect& rect, Rgba c, float radius, float opacity) {
     SDL_SetRenderDrawColor(r_, c.r, c.g, c.b, a);
     SDL_Texture* disc = rad > 0 ? corner(rad) : nullptr;
     if (!disc) {
+        // Opaque fills need no blending: the software renderer then fills at memset speed.
+        SDL_SetRenderDrawBlendMode(r_, a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
         SDL_RenderFillRect(r_, &r);
+        SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
         return;
     }
     const SDL_Rect body[] = {{r.x + rad, r.y, r.w - 2 * rad, r.h},
                              {r.x, r.y + rad, rad, r.h - 2 * rad},
                              {r.x + r.w - rad, r.y + rad, rad, r.h - 2 * rad}};
+    SDL_SetRenderDrawBlendMode(r_, a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_RenderFillRects(r_, body, 3);
+    SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
     SDL_SetTextureColorMod(disc, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(disc, a);
     const SDL_Rect src[] = {
@@ -154,55 +173,85 @@ void Renderer::qr(const DrawItem& it, const Rect& rect, float opacity) {
     SDL_RenderCopy(r_, tex, nullptr, &dst);
 }
 
-void Renderer::draw(const layout::DisplayList& dl, const DrawParams& p) {
+SDL_Rect Renderer::screen_rect() const {
     SDL_Rect screen;
     SDL_RenderGetViewport(r_, &screen);  // the current target's size (rotated output or window)
     screen.x = screen.y = 0;
-    const SDL_Rect view = to_sdl(dl.viewport.translated(p.dx, 0));
+    return screen;
+}
+
+void Renderer::draw_items(const layout::DisplayList& dl, const Placement& pl) {
+    const SDL_Rect screen = screen_rect();
     for (const auto& it : dl.items) {
         const bool content = it.layer == Layer::Content;
-        const float ox = p.dx + (content ? dl.viewport.x : 0);
-        const float oy = content ? dl.viewport.y - p.scroll : 0;
-        const Rect r = it.rect.translated(ox, oy);
-        const SDL_Rect& clip = content ? view : screen;
+        if (content ? !pl.content : !pl.chrome)
+            continue;
+        const Rect r = content ? it.rect.translated(pl.content_x, pl.content_y)
+                               : it.rect.translated(pl.chrome_x, 0);
+        const SDL_Rect& clip = content ? pl.content_clip : screen;
         if (!r.intersects({static_cast<float>(clip.x), static_cast<float>(clip.y),
                            static_cast<float>(clip.w), static_cast<float>(clip.h)}))
             continue;  // off screen: costs nothing
+        if (!content && pl.chrome_only_over && !r.intersects(*pl.chrome_only_over))
+            continue;
         SDL_RenderSetClipRect(r_, &clip);
         switch (it.kind) {
             case DrawItem::Kind::Fill:
-                fill(r, it.color, it.radius, p.opacity);
+                fill(r, it.color, it.radius, pl.opacity);
                 break;
             case DrawItem::Kind::Text:
-                text(it, r.x, r.y, p.opacity, clip);
+                text(it, r.x, r.y, pl.opacity, clip);
                 break;
             case DrawItem::Kind::Image:
-                image(it, r, p.opacity);
+                image(it, r, pl.opacity);
                 break;
             case DrawItem::Kind::Qr:
-                qr(it, r, p.opacity);
+                qr(it, r, pl.opacity);
                 break;
         }
-    }
-    if (p.pressed >= 0 && p.pressed < static_cast<int>(dl.targets.size())) {
-        const auto& t = dl.targets[static_cast<size_t>(p.pressed)];
-        const bool content = t.layer == Layer::Content;
-        const Rect r = t.rect.translated(p.dx + (content ? dl.viewport.x : 0),
-                                         content ? dl.viewport.y - p.scroll : 0);
-        SDL_RenderSetClipRect(r_, content ? &view : &screen);
-        fill(r, layout::Rgba{0, 0, 0, 0x40}, t.radius, p.opacity);
     }
     SDL_RenderSetClipRect(r_, nullptr);
 }
 
-bool save_png(SDL_Renderer* renderer, int width, int height, const std::string& path) {
-    std::vector<uint8_t> px(static_cast<size_t>(width) * height * 4);
-    if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, px.data(), width * 4) !=
-        0)
-        return false;
-    for (size_t i = 3; i < px.size(); i += 4)
-        px[i] = 255;  // the screen is opaque
-    return stbi_write_png(path.c_str(), width, height, 4, px.data(), width * 4) != 0;
+void Renderer::draw(const layout::DisplayList& dl, const DrawParams& p) {
+    Placement pl;
+    pl.content_x = p.dx + dl.viewport.x;
+    pl.content_y = dl.viewport.y - p.scroll;
+    pl.content_clip = to_sdl(dl.viewport.translated(p.dx, 0));
+    pl.chrome_x = p.dx;
+    pl.opacity = p.opacity;
+    draw_items(dl, pl);
+    draw_pressed(dl, p);
+}
+
+void Renderer::draw_content_tile(const layout::DisplayList& dl, float x, float y, int w, int h) {
+    Placement pl;
+    pl.content_x = x;
+    pl.content_y = y;
+    pl.content_clip = {0, 0, w, h};
+    pl.chrome = false;
+    draw_items(dl, pl);
+}
+
+void Renderer::draw_chrome(const layout::DisplayList& dl, const layout::Rect* only_over) {
+    Placement pl;
+    pl.content = false;
+    pl.chrome_only_over = only_over;
+    draw_items(dl, pl);
+}
+
+void Renderer::draw_pressed(const layout::DisplayList& dl, const DrawParams& p) {
+    if (p.pressed < 0 || p.pressed >= static_cast<int>(dl.targets.size()))
+        return;
+    const SDL_Rect screen = screen_rect();
+    const SDL_Rect view = to_sdl(dl.viewport.translated(p.dx, 0));
+    const auto& t = dl.targets[static_cast<size_t>(p.pressed)];
+    const bool content = t.layer == Layer::Content;
+    const Rect r = t.rect.translated(p.dx + (content ? dl.viewport.x : 0),
+                                     content ? dl.viewport.y - p.scroll : 0);
+    SDL_RenderSetClipRect(r_, content ? &view : &screen);
+    fill(r, layout::Rgba{0, 0, 0, 0x40}, t.radius, p.opacity);
+    SDL_RenderSetClipRect(r_, nullptr);
 }
 
 }  // namespace kiosk::render

@@ -8,11 +8,13 @@
 #include <SDL.h>
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "layout/display_list.h"
 #include "render/glyph_atlas.h"
 #include "render/image_cache.h"
+#include "render/layers.h"
 
 namespace kiosk::render {
 
@@ -23,16 +25,41 @@ class Renderer {
     Renderer(SDL_Renderer* renderer, text::FontStack& fonts);
 
     void clear(layout::Rgba color);
+    // Every item of the page, directly (no retained layers): the reference picture.
     void draw(const layout::DisplayList& dl, const DrawParams& p);
+    // Pieces for retained layers (render/layers.h), each onto the current target:
+    // the Content with its origin at (x, y) of the target, clipped to w×h;
+    void draw_content_tile(const layout::DisplayList& dl, float x, float y, int w, int h);
+    // the Chrome items (only those over `only_over` when given), unscrolled, opaque;
+    void draw_chrome(const layout::DisplayList& dl, const layout::Rect* only_over = nullptr);
+    // the highlight of the pressed control.
+    void draw_pressed(const layout::DisplayList& dl, const DrawParams& p);
     // Translucent full-screen wash (e.g. dimming behind a message).
     void wash(layout::Rgba color);
     void present() { SDL_RenderPresent(r_); }
 
+    // Retained layers: frames of pages are drawn through these (see layers.h).
+    Layers& layers() { return layers_; }
+    // Starts decoding and scaling the pictures of `page` on a worker thread, so
+    // the frame that first shows it only uploads them. Cheap when repeated.
+    void prefetch(const std::shared_ptr<const layout::DisplayList>& page);
+    PicturePrefetcher& prefetcher() { return prefetcher_; }
     GlyphAtlas& atlas() { return atlas_; }
     ImageCache& images() { return images_; }
     SDL_Renderer* sdl() const { return r_; }
 
   private:
+    // Where the two layers of a page land on the current target.
+    struct Placement {
+        float content_x = 0, content_y = 0;
+        SDL_Rect content_clip{0, 0, 0, 0};
+        float chrome_x = 0;
+        bool content = true, chrome = true;
+        const layout::Rect* chrome_only_over = nullptr;
+        float opacity = 1;
+    };
+    void draw_items(const layout::DisplayList& dl, const Placement& pl);
+    SDL_Rect screen_rect() const;
     void fill(const layout::Rect& r, layout::Rgba c, float radius, float opacity);
     void text(const layout::DrawItem& it, float ox, float oy, float opacity, const SDL_Rect& clip);
     void image(const layout::DrawItem& it, const layout::Rect& r, float opacity);
@@ -40,9 +67,12 @@ class Renderer {
     SDL_Texture* corner(int radius);
 
     SDL_Renderer* r_;
+    PicturePrefetcher prefetcher_;  // before images_, which borrows it
+    std::weak_ptr<const layout::DisplayList> prefetched_;
     GlyphAtlas atlas_;
     ImageCache images_;
     std::map<int, TexturePtr> corners_;  // anti-aliased discs by radius
+    Layers layers_{*this};
 };
 
 // Reads back what the renderer drew and writes it as a PNG. False on failure.

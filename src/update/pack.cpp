@@ -40,6 +40,10 @@ Result<std::vector<unsigned char>> pack_directory(const fs::path& root, std::uin
         if (ec)
             break;
         const std::string rel = fs::relative(it->path(), root, ec).generic_string();
+        // The kiosk's own Simplified cache (content/simplified_cache.h) is made
+        // where content is shown, never shipped.
+        if (rel.rfind("simplified.cache", 0) == 0)
+            continue;
         if (fs::is_symlink(st))
             return make_error(it->path(),
                               "symbolic links are not allowed in content; copy the file instead");

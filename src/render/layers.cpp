@@ -1,0 +1,352 @@
+#include "render/layers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "render/renderer.h"
+
+namespace kiosk::render {
+namespace {
+
+using layout::DisplayList;
+using layout::Rgba;
+using PagePtr = std::shared_ptr<const DisplayList>;
+
+SDL_Rect viewport_of(const DisplayList& dl) {
+    const int x0 = static_cast<int>(std::lround(dl.viewport.x));
+    const int y0 = static_cast<int>(std::lround(dl.viewport.y));
+    return {x0, y0, static_cast<int>(std::lround(dl.viewport.right())) - x0,
+            static_cast<int>(std::lround(dl.viewport.bottom())) - y0};
+}
+
+// Tiles sit on whole pixels at the viewport's floor; inside them the content
+// keeps the viewport's fraction, so glyphs round to the same pixels as when
+// the page is drawn directly.
+struct TileGrid {
+    int x0, y0;  // screen position of content (0, 0) at scroll 0, whole pixels
+    float fx, fy;
+    int w;  // a tile's width: covers the viewport's pixels from x0
+};
+
+TileGrid grid_of(const DisplayList& dl) {
+    const SDL_Rect vp = viewport_of(dl);
+    const int x0 = static_cast<int>(std::floor(dl.viewport.x));
+    const int y0 = static_cast<int>(std::floor(dl.viewport.y));
+    return {x0, y0, dl.viewport.x - static_cast<float>(x0), dl.viewport.y - static_cast<float>(y0),
+            vp.x + vp.w - x0};
+}
+
+bool has_content(const DisplayList& dl) {
+    return std::any_of(dl.items.begin(), dl.items.end(),
+                       [](const auto& it) { return it.layer == layout::Layer::Content; });
+}
+
+// Whole pixels: tiles and snapshots land on the pixel grid, so text stays as sharp as drawn.
+float snap(float scroll) {
+    return std::round(scroll);
+}
+
+// Draws into `tex` while alive, then restores the previous target.
+class TargetScope {
+  public:
+    TargetScope(SDL_Renderer* r, SDL_Texture* tex) : r_(r), prev_(SDL_GetRenderTarget(r)) {
+        SDL_SetRenderTarget(r_, tex);
+    }
+    ~TargetScope() { SDL_SetRenderTarget(r_, prev_); }
+    TargetScope(const TargetScope&) = delete;
+    TargetScope& operator=(const TargetScope&) = delete;
+
+  private:
+    SDL_Renderer* r_;
+    SDL_Texture* prev_;
+};
+
+}  // namespace
+
+// out = (src * a + bg * (256 - a)) / 256 per channel, four XRGB pixels a step
+// in 16-bit lanes (GCC vector extensions: SSE2 on x86-64, NEON on arm64). The
+// sum never exceeds 255 * 256, so 16 bits hold it.
+void blend_rows(const uint32_t* src, uint32_t* dst, size_t n, uint32_t alpha, Rgba bg) {
+    using V8 = uint8_t __attribute__((vector_size(16)));
+    using V16 = uint16_t __attribute__((vector_size(32)));
+    const uint16_t a = static_cast<uint16_t>(alpha + (alpha >> 7));  // 0..256
+    const uint16_t ia = static_cast<uint16_t>(256 - a);
+    const uint16_t b = static_cast<uint16_t>(bg.b * ia), g = static_cast<uint16_t>(bg.g * ia),
+                   r = static_cast<uint16_t>(bg.r * ia);
+    const V16 base = {b, g, r, 0, b, g, r, 0, b, g, r, 0, b, g, r, 0};  // XRGB bytes: B G R X
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        V8 p;
+        std::memcpy(&p, src + i, sizeof p);
+        const V16 wide = __builtin_convertvector(p, V16);
+        const V8 out = __builtin_convertvector((wide * a + base) >> 8, V8);
+        std::memcpy(dst + i, &out, sizeof out);
+    }
+    for (; i < n; ++i) {
+        const uint32_t p = src[i];
+        const uint32_t rb = ((static_cast<uint32_t>(bg.r) << 16) | bg.b) * ia;
+        const uint32_t gg = (static_cast<uint32_t>(bg.g) << 8) * ia;
+        dst[i] = ((((p & 0xFF00FF) * a + rb) >> 8) & 0xFF00FF) |
+                 ((((p & 0xFF00) * a + gg) >> 8) & 0xFF00);
+    }
+}
+
+std::vector<PictureRequest> picture_requests(const DisplayList& page) {
+    const TileGrid g = grid_of(page);
+    std::vector<PictureRequest> out;
+    for (const auto& it : page.items) {
+        if (it.kind != layout::DrawItem::Kind::Image)
+            continue;
+        // Same rounding as Renderer::image: content items sit at the grid's fraction.
+        const bool content = it.layer == layout::Layer::Content;
+        const layout::Rect r = content ? it.rect.translated(g.fx, g.fy) : it.rect;
+        const int x0 = static_cast<int>(std::lround(r.x)), y0 = static_cast<int>(std::lround(r.y));
+        out.push_back({it.source, static_cast<int>(std::lround(r.right())) - x0,
+                       static_cast<int>(std::lround(r.bottom())) - y0});
+    }
+    return out;
+}
+
+void Layers::begin_frame() {
+    ++frame_;
+    layers_this_frame_ = 0;
+    if (fade_frame_ + 1 < frame_ && (fade_tex_ || !fade_src_.px.empty())) {
+        fade_tex_.reset();  // the fade is over: give its 16 MiB back
+        fade_src_ = FadeSource{};
+    }
+}
+
+bool Layers::fade_over_background(const PagePtr& page, SDL_Texture* snapshot, float scroll,
+                                  uint8_t alpha, Rgba bg) {
+    SDL_Renderer* r = renderer_.sdl();
+    SDL_RendererInfo info;
+    int w = 0, h = 0;
+    Uint32 format = 0;
+    if (SDL_GetRendererInfo(r, &info) != 0 || !(info.flags & SDL_RENDERER_SOFTWARE) ||
+        SDL_QueryTexture(snapshot, &format, nullptr, &w, &h) != 0 ||
+        format != SDL_PIXELFORMAT_RGB888)
+        return false;
+    if (fade_src_.page.lock() != page || fade_src_.scroll != snap(scroll) || fade_src_.w != w ||
+        fade_src_.h != h) {
+        fade_src_.px.resize(static_cast<size_t>(w) * h);
+        const TargetScope target(r, snapshot);
+        if (SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_RGB888, fade_src_.px.data(), w * 4) !=
+            0)
+            return false;
+        fade_src_.page = page;
+        fade_src_.scroll = snap(scroll);
+        fade_src_.w = w, fade_src_.h = h;
+    }
+    int tw = 0, th = 0;
+    if (!fade_tex_ || SDL_QueryTexture(fade_tex_.get(), nullptr, nullptr, &tw, &th) != 0 ||
+        tw != w || th != h)
+        fade_tex_.reset(
+            SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, w, h));
+    void* pixels = nullptr;
+    int pitch = 0;
+    if (!fade_tex_ || SDL_LockTexture(fade_tex_.get(), nullptr, &pixels, &pitch) != 0)
+        return false;
+    for (int y = 0; y < h; ++y)
+        blend_rows(&fade_src_.px[static_cast<size_t>(y) * w],
+                   reinterpret_cast<uint32_t*>(static_cast<uint8_t*>(pixels) + y * pitch),
+                   static_cast<size_t>(w), alpha, bg);
+    SDL_UnlockTexture(fade_tex_.get());
+    SDL_SetTextureBlendMode(fade_tex_.get(), SDL_BLENDMODE_NONE);
+    SDL_RenderCopy(r, fade_tex_.get(), nullptr, nullptr);
+    fade_frame_ = frame_;
+    return true;
+}
+
+Layers::Iter Layers::find(const DisplayList* page, Rgba bg, Kind kind, int index, int w, int h) {
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+        if (it->raw == page && !it->page.expired() && it->background == bg && it->kind == kind &&
+            it->index == index && it->w == w && it->h == h) {
+            entries_.splice(entries_.begin(), entries_, it);
+            it->used = frame_;
+            return it;
+        }
+    }
+    return entries_.end();
+}
+
+Layers::Iter Layers::make(const PagePtr& page, Rgba bg, Kind kind, int index, int w, int h) {
+    TexturePtr tex = recycle(w, h);  // creating (and zeroing) 8 MiB costs more than reusing it
+    if (!tex)
+        tex.reset(SDL_CreateTexture(renderer_.sdl(), SDL_PIXELFORMAT_RGB888,
+                                    SDL_TEXTUREACCESS_TARGET, w, h));
+    if (!tex)
+        return entries_.end();
+    SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_NONE);
+    Entry e;
+    e.page = page;
+    e.raw = page.get();
+    e.background = bg;
+    e.kind = kind;
+    e.index = index;
+    e.w = w, e.h = h;
+    e.tex = std::move(tex);
+    e.used = frame_;
+    bytes_ += static_cast<size_t>(w) * h * 4;
+    entries_.push_front(std::move(e));
+    evict();
+    return entries_.begin();
+}
+
+TexturePtr Layers::recycle(int w, int h) {
+    const size_t bytes = static_cast<size_t>(w) * h * 4;
+    if (bytes_ + bytes <= budget_)
+        return nullptr;                                               // room for a new one
+    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {  // least recently used first
+        if (it->used != frame_ && it->w == w && it->h == h) {
+            TexturePtr tex = std::move(it->tex);
+            bytes_ -= bytes;
+            entries_.erase(std::next(it).base());
+            return tex;
+        }
+    }
+    return nullptr;
+}
+
+void Layers::evict() {
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (it->page.expired()) {  // the page is gone: its textures can never be used again
+            bytes_ -= static_cast<size_t>(it->w) * it->h * 4;
+            it = entries_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    // Oldest first; what this frame uses stays, even past the budget, until the next frame.
+    auto it = entries_.end();
+    while (bytes_ > budget_ && it != entries_.begin()) {
+        --it;
+        if (it->used == frame_)
+            continue;
+        bytes_ -= static_cast<size_t>(it->w) * it->h * 4;
+        it = entries_.erase(it);
+    }
+}
+
+SDL_Texture* Layers::tile(const PagePtr& page, Rgba bg, int index) {
+    const TileGrid g = grid_of(*page);
+    if (auto it = find(page.get(), bg, Kind::Tile, index, g.w, kTileHeight); it != entries_.end())
+        return it->tex.get();
+    auto it = make(page, bg, Kind::Tile, index, g.w, kTileHeight);
+    if (it == entries_.end())
+        return nullptr;
+    const TargetScope target(renderer_.sdl(), it->tex.get());
+    renderer_.clear(bg);
+    renderer_.draw_content_tile(*page, g.fx, g.fy - static_cast<float>(index * kTileHeight), g.w,
+                                kTileHeight);
+    return it->tex.get();
+}
+
+void Layers::draw_tiles(const PagePtr& page, Rgba bg, float scroll, int dx) {
+    const SDL_Rect vp = viewport_of(*page);
+    if (vp.w <= 0 || vp.h <= 0 || !has_content(*page))
+        return;
+    const TileGrid g = grid_of(*page);
+    const int s = static_cast<int>(snap(scroll));
+    // Tile k covers screen rows [y0 - s + k T, +T); at most vp.h / T + 2 of them are visible.
+    const int first = std::max(0, (vp.y - g.y0 + s) / kTileHeight);
+    const int last = std::max(first, (vp.y + vp.h - 1 - g.y0 + s) / kTileHeight);
+    const SDL_Rect clip{vp.x + dx, vp.y, vp.w, vp.h};
+    for (int k = first; k <= last; ++k) {
+        SDL_Texture* tex = tile(page, bg, k);
+        if (!tex)
+            continue;
+        const SDL_Rect dst{g.x0 + dx, g.y0 - s + k * kTileHeight, g.w, kTileHeight};
+        SDL_RenderSetClipRect(renderer_.sdl(), &clip);
+        SDL_RenderCopy(renderer_.sdl(), tex, nullptr, &dst);
+    }
+    SDL_RenderSetClipRect(renderer_.sdl(), nullptr);
+}
+
+SDL_Texture* Layers::snapshot(const PagePtr& page, Rgba bg, float scroll) {
+    int w = 0, h = 0;
+    SDL_Rect screen;
+    SDL_RenderGetViewport(renderer_.sdl(), &screen);
+    w = screen.w, h = screen.h;
+    auto it = find(page.get(), bg, Kind::Snapshot, 0, w, h);
+    if (it == entries_.end())
+        it = make(page, bg, Kind::Snapshot, 0, w, h);
+    if (it == entries_.end())
+        return nullptr;
+    if (it->scroll != snap(scroll)) {
+        const TargetScope target(renderer_.sdl(), it->tex.get());
+        renderer_.clear(bg);
+        draw_tiles(page, bg, scroll, 0);
+        renderer_.draw_chrome(*page);
+        it->scroll = snap(scroll);
+    }
+    return it->tex.get();
+}
+
+void Layers::scroll_frame(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
+    SDL_Renderer* r = renderer_.sdl();
+    SDL_Rect screen;
+    SDL_RenderGetViewport(r, &screen);
+    screen.x = screen.y = 0;
+    // Any snapshot serves for what lies outside the viewport; a fresh one only when there is none.
+    auto it = find(page.get(), bg, Kind::Snapshot, 0, screen.w, screen.h);
+    SDL_Texture* snap_tex = it != entries_.end() ? it->tex.get() : snapshot(page, bg, view.scroll);
+    if (!snap_tex) {
+        renderer_.draw(*page, view);
+        return;
+    }
+    SDL_SetTextureBlendMode(snap_tex, SDL_BLENDMODE_NONE);  // a fade may have left it translucent
+    SDL_SetTextureAlphaMod(snap_tex, 255);
+    if (it == entries_.end() || it->scroll == snap(view.scroll)) {
+        SDL_RenderCopy(r, snap_tex, nullptr, nullptr);  // the snapshot is exactly this frame
+    } else {
+        const SDL_Rect vp = viewport_of(*page);
+        const SDL_Rect around[] = {{0, 0, screen.w, vp.y},
+                                   {0, vp.y + vp.h, screen.w, screen.h - vp.y - vp.h},
+                                   {0, vp.y, vp.x, vp.h},
+                                   {vp.x + vp.w, vp.y, screen.w - vp.x - vp.w, vp.h}};
+        for (const SDL_Rect& a : around) {
+            if (a.w > 0 && a.h > 0)
+                SDL_RenderCopy(r, snap_tex, &a, &a);
+        }
+        draw_tiles(page, bg, view.scroll, 0);
+        renderer_.draw_chrome(*page, &page->viewport);
+    }
+    renderer_.draw_pressed(*page, view);
+}
+
+void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
+    const bool first_layer = layers_this_frame_++ == 0;  // only the background is under it
+    if (page->viewport.w <= 0 || page->viewport.h <= 0) {
+        renderer_.draw(*page, view);  // an overlay: a few items over whatever is below
+        return;
+    }
+    if (view.opacity >= 1 && view.dx == 0) {
+        scroll_frame(page, view, bg);
+        return;
+    }
+    SDL_Texture* tex = snapshot(page, bg, view.scroll);
+    if (!tex) {
+        renderer_.draw(*page, view);
+        return;
+    }
+    const uint8_t alpha =
+        static_cast<uint8_t>(std::lround(255 * std::clamp(view.opacity, 0.0f, 1.0f)));
+    if (first_layer && view.dx == 0 && alpha < 255 && view.pressed < 0 &&
+        fade_over_background(page, tex, view.scroll, alpha, bg))
+        return;
+    SDL_SetTextureBlendMode(tex, alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(tex, alpha);
+    int w = 0, h = 0;
+    SDL_QueryTexture(tex, nullptr, nullptr, &w, &h);
+    const SDL_Rect dst{static_cast<int>(std::lround(view.dx)), 0, w, h};
+    SDL_RenderCopy(renderer_.sdl(), tex, nullptr, &dst);
+    renderer_.draw_pressed(*page, view);
+}
+
+void Layers::warm(const PagePtr& page, Rgba bg) {
+    if (page->viewport.w > 0 && page->viewport.h > 0)
+        snapshot(page, bg, 0);
+}
+
+}  // namespace kiosk::render

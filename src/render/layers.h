@@ -1,0 +1,110 @@
+// Retained layers: each page is drawn once into textures, and a frame only
+// moves and blends those. A page is three layers, bottom to top: its
+// background, its Content cut into horizontal tiles (drawn once each, scrolled
+// by moving them), and its Chrome. A "snapshot" is the whole page at one scroll
+// offset in one screen-sized texture: a fade blends it, a slide moves it, a
+// scroll frame takes everything outside the viewport from it.
+//
+// Textures have no alpha channel (opaque pages), which lets the software
+// renderer use its fast constant-alpha blend for fades.
+//
+// Memory: least recently used textures are dropped past a byte budget, except
+// those the current frame uses (begin_frame() starts a frame).
+//
+// Lifetime: owned by the Renderer; borrows it.
+#pragma once
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <vector>
+
+#include "layout/display_list.h"
+#include "render/prefetch.h"
+#include "render/sdl_handles.h"
+
+namespace kiosk::render {
+
+class Renderer;
+
+// The pictures of `page` at the pixel sizes its layers will draw them.
+std::vector<PictureRequest> picture_requests(const layout::DisplayList& page);
+
+class Layers {
+  public:
+    static constexpr int kTileHeight = 256;
+    static constexpr size_t kDefaultBudget = 24u << 20;
+
+    explicit Layers(Renderer& renderer, size_t budget_bytes = kDefaultBudget)
+        : renderer_(renderer), budget_(budget_bytes) {}
+
+    void begin_frame();
+    // Draws `page` as `view` shows it onto the current target. Pages without a
+    // viewport (overlays such as the update notice) are drawn directly.
+    void draw(const std::shared_ptr<const layout::DisplayList>& page, const layout::ViewState& view,
+              layout::Rgba background);
+    // Pre-draws what showing `page` at scroll 0 needs (tiles and snapshot).
+    void warm(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba background);
+    // Drops every texture (render targets lost, or content replaced).
+    void clear() { entries_.clear(), bytes_ = 0; }
+    size_t bytes() const { return bytes_; }
+    size_t budget() const { return budget_; }
+
+  private:
+    enum class Kind { Snapshot, Tile };
+    struct Entry {
+        std::weak_ptr<const layout::DisplayList> page;
+        const layout::DisplayList* raw = nullptr;
+        layout::Rgba background;
+        Kind kind = Kind::Tile;
+        int index = 0;      // tile: rows [index * kTileHeight, +kTileHeight) of the content
+        float scroll = -1;  // snapshot: the scroll offset it shows
+        int w = 0, h = 0;
+        TexturePtr tex;
+        uint64_t used = 0;  // frame number of the last use
+    };
+    using Iter = std::list<Entry>::iterator;
+
+    Iter find(const layout::DisplayList* page, layout::Rgba bg, Kind kind, int index, int w, int h);
+    Iter make(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg, Kind kind,
+              int index, int w, int h);
+    SDL_Texture* tile(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg,
+                      int index);
+    SDL_Texture* snapshot(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg,
+                          float scroll);
+    // The content tiles of `page` at `scroll`, onto the current target at (dx, 0).
+    void draw_tiles(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg,
+                    float scroll, int dx);
+    void scroll_frame(const std::shared_ptr<const layout::DisplayList>& page,
+                      const layout::ViewState& view, layout::Rgba bg);
+    void evict();
+    // Software renderer only: a page fading over the cleared background, blended
+    // with vector code into a streaming texture (~4× fewer instructions than
+    // SDL's per-pixel blit). False when it does not apply; the caller blits.
+    bool fade_over_background(const std::shared_ptr<const layout::DisplayList>& page,
+                              SDL_Texture* snapshot, float scroll, uint8_t alpha, layout::Rgba bg);
+    // An evictable texture of exactly w×h, taken out of the cache, when over budget.
+    TexturePtr recycle(int w, int h);
+
+    Renderer& renderer_;
+    size_t budget_, bytes_ = 0;
+    uint64_t frame_ = 1;
+    std::list<Entry> entries_;  // front = most recently used
+    int layers_this_frame_ = 0;
+
+    // The fading page's pixels, read back once per fade, and the texture the
+    // blend is written to; both freed on the first frame without a fade.
+    struct FadeSource {
+        std::weak_ptr<const layout::DisplayList> page;
+        float scroll = -1;
+        int w = 0, h = 0;
+        std::vector<uint32_t> px;
+    };
+    FadeSource fade_src_;
+    TexturePtr fade_tex_;
+    uint64_t fade_frame_ = 0;
+};
+
+}  // namespace kiosk::render

@@ -1,0 +1,129 @@
+// Retained layers must show exactly what drawing the page directly shows:
+// scrolled, faded and after a fade, on a fractional viewport (as real pages have).
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+#include "render/renderer.h"
+
+namespace kiosk::render {
+namespace {
+
+constexpr int kW = 320, kH = 240;
+
+struct Canvas {
+    SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, kW, kH, 32, SDL_PIXELFORMAT_RGB888)};
+    RendererPtr sdl{SDL_CreateSoftwareRenderer(surface.get())};
+    std::vector<uint32_t> pixels() const {
+        SDL_RenderFlush(sdl.get());
+        std::vector<uint32_t> px(static_cast<size_t>(kW) * kH);
+        for (int y = 0; y < kH; ++y)
+            std::memcpy(&px[static_cast<size_t>(y) * kW],
+                        static_cast<const uint8_t*>(surface->pixels) + y * surface->pitch, kW * 4);
+        return px;
+    }
+};
+
+// A bar of Chrome over a scrolling column of coloured blocks and text, taller than a tile.
+std::shared_ptr<const layout::DisplayList> page(text::FontStack& fonts) {
+    auto dl = std::make_shared<layout::DisplayList>();
+    dl->viewport = {0, 40.5f, kW, kH - 40.5f};
+    dl->content_height = 900;
+    for (int i = 0; i < 9; ++i) {
+        layout::DrawItem f;
+        f.rect = {10, 100.0f * static_cast<float>(i) + 5, 150, 60};
+        f.color = {static_cast<uint8_t>(20 * i), 0x80, static_cast<uint8_t>(255 - 20 * i), 255};
+        f.radius = 8;
+        dl->items.push_back(f);
+        layout::DrawItem t;
+        t.kind = layout::DrawItem::Kind::Text;
+        text::TextStyle st;
+        st.size_px = 22;
+        t.text = std::make_shared<text::TextLayout>(
+            text::layout_paragraph(fonts, "段落 " + std::to_string(i), st, 140));
+        t.rect = {170, 100.0f * static_cast<float>(i) + 20.3f, 140, t.text->height};
+        t.color = {0x20, 0x20, 0x20, 255};
+        dl->items.push_back(t);
+    }
+    layout::DrawItem bar;
+    bar.layer = layout::Layer::Chrome;
+    bar.rect = {0, 0, kW, 40.5f};
+    bar.color = {0x8B, 0x6A, 0x00, 255};
+    dl->items.push_back(bar);
+    return dl;
+}
+
+std::unique_ptr<text::FontStack> fonts() {
+    auto f = text::FontStack::load();
+    return f ? std::move(f.value()) : nullptr;
+}
+
+constexpr layout::Rgba kBg{0xF4, 0xF2, 0xEE, 255};
+
+std::vector<uint32_t> direct(text::FontStack& fs, const layout::DisplayList& dl,
+                             const layout::ViewState& v) {
+    Canvas c;
+    Renderer r(c.sdl.get(), fs);
+    r.clear(kBg);
+    r.draw(dl, v);
+    return c.pixels();
+}
+
+TEST(Layers, ScrolledPageMatchesDirectDrawing) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    auto dl = page(*fs);
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    for (float scroll : {0.0f, 37.0f, 300.0f, 661.0f}) {
+        layout::ViewState v;
+        v.scroll = scroll;
+        r.clear(kBg);
+        r.layers().begin_frame();
+        r.layers().draw(dl, v, kBg);
+        EXPECT_EQ(c.pixels(), direct(*fs, *dl, v)) << "scroll " << scroll;
+    }
+    EXPECT_GT(r.layers().bytes(), 0u);
+    EXPECT_LE(r.layers().bytes(), r.layers().budget());
+}
+
+TEST(Layers, FadeBlendsTheWholePageAndLeavesNoTranslucencyBehind) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    auto dl = page(*fs);
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    layout::ViewState half;
+    half.opacity = 0.5f;
+    r.clear(kBg);
+    r.layers().begin_frame();
+    r.layers().draw(dl, half, kBg);
+    const auto faded = c.pixels();
+    // The bar's colour halfway between the background and itself.
+    const uint32_t bar = faded[static_cast<size_t>(10) * kW + 10];
+    EXPECT_NEAR(static_cast<int>((bar >> 16) & 0xFF), (0x8B + 0xF4) / 2, 2);
+    EXPECT_NEAR(static_cast<int>(bar & 0xFF), (0x00 + 0xEE) / 2, 2);
+    r.clear(kBg);
+    r.layers().begin_frame();
+    r.layers().draw(dl, {}, kBg);
+    EXPECT_EQ(c.pixels(), direct(*fs, *dl, {}));
+}
+
+TEST(Layers, BudgetHoldsAcrossManyPages) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    std::vector<std::shared_ptr<const layout::DisplayList>> pages;
+    for (int i = 0; i < 40; ++i) {
+        pages.push_back(page(*fs));
+        layout::ViewState v;
+        v.dx = 10;  // a slide: needs the page's snapshot
+        r.layers().begin_frame();
+        r.layers().draw(pages.back(), v, kBg);
+        EXPECT_LE(r.layers().bytes(), r.layers().budget());
+    }
+}
+
+}  // namespace
+}  // namespace kiosk::render
