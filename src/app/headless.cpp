@@ -10,6 +10,7 @@
 #include "app/replay.h"
 #include "app/runtime.h"
 #include "app/staff_host.h"
+#include "app/stats_glue.h"
 #include "input/rotation.h"
 #include "layout/page_id.h"
 #include "render/sdl_handles.h"
@@ -66,6 +67,29 @@ std::optional<std::vector<ReplayCommand>> read_events(const std::string& path) {
     return cmds.value();
 }
 
+std::unique_ptr<StatsGlue> replay_stats(const Options& o, const KioskConfig& kc) {
+    const auto start = o.clock ? stats::parse_local(*o.clock) : stats::local_now();
+    if (!start) {
+        std::cerr << "kiosk render: --clock wants YYYY-MM-DDTHH:MM[:SS]\n";
+        return nullptr;
+    }
+    auto glue = StatsGlue::open(kc.data_dir,
+                                [start](Millis now) { return stats::LocalTime{start->ms + now}; });
+    if (!glue)
+        std::cerr << "kiosk render: cannot record statistics in " << kc.data_dir << "\n";
+    return glue;
+}
+
+stats::Summary visitors(const StatsGlue* glue, const KioskConfig& kc, bool all_days) {
+    if (glue)
+        return glue->summary(all_days);
+    const auto db = std::filesystem::path(kc.data_dir) / stats::kDbName;
+    auto day = stats::local_now().day();
+    if (auto d = stats::open_db(db, true); d && !all_days)
+        day = stats::newest_day(d.value().get());  // a preview of a copied database
+    return stats::summarize_file(db, all_days ? "" : day);
+}
+
 int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int h) {
     auto page = layout::parse_page(*rt.bundle, o.page);
     if (!page) {
@@ -88,8 +112,13 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     const AppConfig cfg = app_config(kc, canvas.logical_w(), canvas.logical_h());
     App app(rt.bundle, *rt.fonts, cfg);
     app.show(*page, cfg.default_lang, o.large_text);
-    DeviceStaffHost staff(kc.data_dir, {},
-                          {});  // previews of the staff menu; nothing to rotate or restart
+    // --data with --events: the replayed visit is recorded like the device's, on the virtual clock.
+    std::unique_ptr<StatsGlue> statistics;
+    if (o.events && o.given.count("--data") && !(statistics = replay_stats(o, kc)))
+        return 1;
+    StaffHooks staff_hooks;  // previews of the staff menu; nothing to rotate or restart
+    staff_hooks.visitors = [&](bool all) { return visitors(statistics.get(), kc, all); };
+    DeviceStaffHost staff(kc.data_dir, {}, staff_hooks);
     app.set_staff(&staff, kc.staff_pin);
     Millis clock = 0;
     bool ok = true;
@@ -97,7 +126,17 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     // Replayed touches arrive in panel coordinates, like a real touchscreen's.
     hooks.map_pointer = [&](input::PointerEvent e) {
         std::tie(e.x, e.y) = input::to_logical(e.x, e.y, w, h, canvas.degrees());
+        if (statistics)
+            statistics->pointer(e);
         return e;
+    };
+    hooks.key = [&] {
+        if (statistics)
+            statistics->key();
+    };
+    hooks.present = [&](Millis now) {
+        if (statistics)
+            statistics->observe(app, now);
     };
     hooks.shot = [&](const std::string& path) { ok = canvas.shoot(app, path) && ok; };
     run_replay(app, events, clock, hooks);

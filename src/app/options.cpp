@@ -9,7 +9,7 @@ namespace {
 // Subcommands whose own parser reads every argument after the name.
 bool delegated(const std::string& cmd) {
     return cmd == "layout" || cmd == "keygen" || cmd == "bundle" || cmd == "import" ||
-           cmd == "status";
+           cmd == "status" || cmd == "stats";
 }
 
 bool parse_size(const std::string& s, int& w, int& h) {
@@ -37,6 +37,8 @@ std::string usage() {
   kiosk bundle DIR --key FILE --out FILE.kiosk [--version N] [--label TEXT]
   kiosk import FILE --data DIR [--pubkey KEY] [--allow-downgrade]
   kiosk status --data DIR
+  kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME]
+  (render --events FILE --data DIR [--clock YYYY-MM-DDTHH:MM] records the replayed visit)
 page ids: home, about, finance, innovation-technology, trade-investment, aviation,
   education, youth-exchange, culture-tourism, talent-civil-service, healthcare-tcm,
   environment, hk-residents-mainland, legal-dispute-resolution
@@ -79,6 +81,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.config = v;
         else if (a == "--pubkey" && value(v))
             o.pubkey = v;
+        else if (a == "--clock" && value(v))
+            o.clock = v;
         else if (a == "--usb-root" && value(v))
             o.usb_root = v;
         else if (a == "--size" && value(v)) {

@@ -92,6 +92,13 @@ void StaffMenu::command(int cmd, Millis now) {
         case kStaffRestart:
             host_.restart();
             break;
+        case kStaffVisitors:
+        case kStaffVisitorsToday:
+        case kStaffVisitorsAll:
+            view_.screen = StaffView::Screen::Visitors;
+            view_.visitors_all = cmd == kStaffVisitorsAll;
+            view_.visitors = host_.visitors(view_.visitors_all);
+            break;
         default:
             break;
     }

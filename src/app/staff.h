@@ -28,6 +28,8 @@ class StaffHost {
     // A stick offered an older version than the one shown (refused until staff accept).
     virtual bool downgrade_pending() { return false; }
     virtual std::string accept_downgrade() { return {}; }
+    // Visitor statistics for the Visitors screen (empty without a database).
+    virtual stats::Summary visitors(bool /*all_days*/) { return {}; }
 };
 
 class StaffMenu {

@@ -19,6 +19,7 @@ struct StaffHooks {
         show;                                 // new content after a rollback
     std::function<bool()> downgrade_pending;  // the updater holds a refused older version
     std::function<void()> accept_downgrade;   // import it after all
+    std::function<stats::Summary(bool all_days)> visitors;  // the statistics, when recorded
 };
 
 class DeviceStaffHost : public StaffHost {
@@ -44,6 +45,9 @@ class DeviceStaffHost : public StaffHost {
             return "No older version is waiting";
         hooks_.accept_downgrade();
         return "Installing the older version from the stick…";
+    }
+    stats::Summary visitors(bool all_days) override {
+        return hooks_.visitors ? hooks_.visitors(all_days) : stats::Summary{};
     }
     void restart() override {
         if (hooks_.restart)

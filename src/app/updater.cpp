@@ -135,6 +135,8 @@ std::optional<UpdateEvent> Updater::poll() {
         open_watcher();
     if (watcher_) {
         for (auto& stick : watcher_->poll()) {
+            if (options_.on_stick)
+                options_.on_stick(stick.stick_dir);
             if (stick.bundles.empty()) {
                 // Staff plugged in a stick without an update: tell them, do nothing.
                 log_info("USB stick " + stick.stick_dir.string() + ": " + kNoBundle);

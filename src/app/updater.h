@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -29,6 +30,8 @@ struct UpdaterOptions {
     std::filesystem::path usb_root = "/media/kiosk-usb";
     bool require_mount_point = true;
     update::ContentValidator validate;
+    // A stick was plugged in (statistics reports are written to it).
+    std::function<void(const std::filesystem::path& stick)> on_stick;
 };
 
 // What the screen should say, and new content to show, after a poll().

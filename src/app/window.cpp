@@ -9,6 +9,7 @@
 #include "app/runtime.h"
 #include "app/service_notify.h"
 #include "app/staff_host.h"
+#include "app/stats_glue.h"
 #include "app/updater.h"
 #include "input/rotation.h"
 #include "render/sdl_handles.h"
@@ -143,8 +144,15 @@ int run_window(const Options& o) {
     uo.usb_root = kc.usb_root;
     uo.validate = content_validator(rt->fonts.get());
     std::optional<Updater> updater;
-    if (!o.content_dir && std::filesystem::is_directory(kc.data_dir))
+    std::unique_ptr<StatsGlue> statistics;  // visitor statistics, on a device with a data directory
+    if (!o.content_dir && std::filesystem::is_directory(kc.data_dir)) {
+        statistics = StatsGlue::open(kc.data_dir, [](Millis) { return stats::local_now(); });
+        if (statistics)
+            uo.on_stick = [&](const std::filesystem::path& p) {
+                statistics->export_to(p, app.bundle());
+            };
         updater.emplace(uo);
+    }
 
     bool running = true;
     int rotation = kc.rotation;
@@ -162,6 +170,9 @@ int run_window(const Options& o) {
     hooks.accept_downgrade = [&updater] {
         if (updater)
             updater->accept_downgrade();
+    };
+    hooks.visitors = [&statistics](bool all) {
+        return statistics ? statistics->summary(all) : stats::Summary{};
     };
     DeviceStaffHost staff_host(kc.data_dir, "/sys/class/backlight", hooks);
     app.set_staff(&staff_host, kc.staff_pin);
@@ -192,10 +203,15 @@ int run_window(const Options& o) {
                 running = false;
             else if (auto p = pointer_event(e, w, h, now)) {
                 std::tie(p->x, p->y) = input::to_logical(p->x, p->y, w, h, output->degrees());
+                if (statistics)
+                    statistics->pointer(*p);
                 app.pointer(*p);
-            } else if (e.type == SDL_KEYDOWN)
+            } else if (e.type == SDL_KEYDOWN) {
+                if (statistics)
+                    statistics->key();
                 app.key(SDL_GetKeyName(e.key.keysym.sym), now);
-            else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            } else if (e.type == SDL_WINDOWEVENT &&
+                       e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
                 output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
                 app.resize(app_config(kc, output->logical_w(), output->logical_h()).screen);
@@ -211,6 +227,8 @@ int run_window(const Options& o) {
                 show_update(app, *ev, SDL_GetTicks64());
         }
         if (app.tick(SDL_GetTicks64())) {
+            if (statistics)
+                statistics->observe(app, SDL_GetTicks64());
             const Frame frame = app.frame();
             draw_frame(renderer, *output, frame);
             renderer.present();

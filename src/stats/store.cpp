@@ -51,19 +51,26 @@ int64_t bucket_value(int bucket) {
     return (lo + hi) / 2;
 }
 
+// "bucket:count" pairs without the empty buckets: most hourly rows hold a few
+// views, and this column is most of a year's database.
 std::vector<int64_t> parse_hist(const std::string& s) {
     std::vector<int64_t> h(kBuckets, 0);
     std::istringstream in(s);
-    std::string n;
-    for (int i = 0; i < kBuckets && std::getline(in, n, ','); ++i)
-        h[static_cast<size_t>(i)] = std::atoll(n.c_str());
+    std::string pair;
+    while (std::getline(in, pair, ',')) {
+        const auto colon = pair.find(':');
+        const int i = std::atoi(pair.substr(0, colon).c_str());
+        if (colon != std::string::npos && i >= 0 && i < kBuckets)
+            h[static_cast<size_t>(i)] += std::atoll(pair.c_str() + colon + 1);
+    }
     return h;
 }
 
 std::string format_hist(const std::vector<int64_t>& h) {
     std::string s;
     for (size_t i = 0; i < h.size(); ++i)
-        s += (i ? "," : "") + std::to_string(h[i]);
+        if (h[i] != 0)
+            s += (s.empty() ? "" : ",") + std::to_string(i) + ":" + std::to_string(h[i]);
     return s;
 }
 

@@ -81,6 +81,8 @@ TEST(StoreTest, HistogramBuckets) {
     EXPECT_EQ(bucket_of(10'000'000), kBuckets - 1);
     std::vector<int64_t> h(kBuckets, 0);
     h[3] = 7;
+    h[14] = 1;
+    EXPECT_EQ(format_hist(h), "3:7,14:1");
     EXPECT_EQ(parse_hist(format_hist(h)), h);
 }
 
