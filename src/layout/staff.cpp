@@ -84,9 +84,10 @@ void menu(Builder& b, const StaffView& v, float top) {
     if (v.downgrade_offer)
         items.insert(items.begin(),
                      {"Install the OLDER version on the stick", kStaffDowngrade, kWarn});
-    const float bh =
-        std::max(m.target, std::min(m.bar_h * 1.1f, (m.h - top - m.margin) /
-                                                        (static_cast<float>(items.size()) + 0.5f)));
+    // The gaps count too: with eight items the last one reached the screen's edge at 800×480.
+    const float n = static_cast<float>(items.size());
+    const float bh = std::max(
+        m.target, std::min(m.bar_h * 1.1f, (m.h - top - m.margin - (n - 1) * m.gap * 0.6f) / n));
     float by = top;
     for (const Item& it : items) {
         key(b, {m.margin * 2 + col, by, col, bh}, it.label, it.command, it.bg);

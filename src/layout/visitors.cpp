@@ -9,10 +9,16 @@ namespace {
 constexpr Rgba kText{0xF2, 0xF2, 0xF2, 0xFF};
 constexpr Rgba kMutedText{0xB8, 0xBC, 0xC2, 0xFF};
 constexpr Rgba kTrack{0x33, 0x37, 0x3C, 0xFF};
-constexpr Rgba kLangColours[] = {{0xE0, 0x4F, 0x5F, 0xFF},
-                                 {0x4F, 0x9D, 0xE0, 0xFF},
-                                 {0x6C, 0xC0, 0x6C, 0xFF},
-                                 {0x99, 0x99, 0x99, 0xFF}};
+// Each language keeps its colour whatever the order (the most read comes first).
+Rgba lang_colour(const std::string& tag) {
+    if (tag == "zh-HK")
+        return {0xE0, 0x4F, 0x5F, 0xFF};
+    if (tag == "zh-Hans")
+        return {0x4F, 0x9D, 0xE0, 0xFF};
+    if (tag == "en")
+        return {0x6C, 0xC0, 0x6C, 0xFF};
+    return {0x99, 0x99, 0x99, 0xFF};
+}
 
 text::TextStyle en(const Builder& b, float em, text::Weight w = text::Weight::Regular) {
     text::TextStyle st = b.style(em, w);
@@ -42,6 +48,9 @@ stats::PageFigure figure(const stats::Summary& s, const std::string& id) {
 // One bar per area in the content's order and colour: views, then the median dwell.
 void area_bars(Builder& b, const stats::Summary& s, Rect box) {
     const auto& areas = b.ctx().bundle.areas;
+    const float head = b.text(Layer::Chrome, "Page views and median time on the page",
+                              en(b, 0.6f, text::Weight::Bold), box.x, box.y, box.w, kMutedText);
+    box.y += head, box.h -= head;
     const float row = box.h / static_cast<float>(std::max<size_t>(areas.size(), 1));
     const float label_w = box.w * 0.42f, value_w = box.w * 0.2f;
     const float bar_w = box.w - label_w - value_w - b.m().gap;
@@ -82,10 +91,9 @@ float lang_share(Builder& b, const stats::Summary& s, Rect box) {
         total += l.views;
     const float bh = b.m().body * 0.7f;
     float x = box.x;
-    size_t i = 0;
     float ty = y + bh + b.m().gap * 0.3f;
     for (const auto& l : s.langs) {
-        const Rgba c = kLangColours[std::min<size_t>(i++, 3)];
+        const Rgba c = lang_colour(l.lang);
         const float w = total ? box.w * static_cast<float>(l.views) / static_cast<float>(total) : 0;
         b.fill(Layer::Chrome, {x, y, w, bh}, c);
         x += w;
@@ -101,30 +109,32 @@ float lang_share(Builder& b, const stats::Summary& s, Rect box) {
 }
 
 void busiest_hours(Builder& b, const stats::Summary& s, Rect box) {
-    const float em = 0.6f;
-    const float head = b.text(Layer::Chrome, "Visits by hour", en(b, em, text::Weight::Bold), box.x,
-                              box.y, box.w, kMutedText);
+    const auto peak = std::max_element(s.visits_by_hour.begin(), s.visits_by_hour.end());
+    const int busiest = static_cast<int>(peak - s.visits_by_hour.begin());
+    const std::string title = "Visits by hour · busiest " + std::to_string(busiest) + ":00–" +
+                              std::to_string(busiest + 1) + ":00";
+    const float head = b.text(Layer::Chrome, title, en(b, 0.6f, text::Weight::Bold), box.x, box.y,
+                              box.w, kMutedText);
     int first = 24, last = -1;  // show the hours the kiosk was used, at least 9:00-18:00
     for (int h = 0; h < 24; ++h)
         if (s.visits_by_hour[static_cast<size_t>(h)] > 0)
             first = std::min(first, h), last = std::max(last, h);
     first = std::min(first, 9), last = std::max(last, 18);
-    const int64_t max =
-        std::max<int64_t>(1, *std::max_element(s.visits_by_hour.begin(), s.visits_by_hour.end()));
-    const float label_h = b.m().body * 0.5f * 1.4f;
+    const int64_t max = std::max<int64_t>(1, *peak);
+    const float label_h = b.m().body * 0.55f * 1.4f;
     const float chart_h = box.h - head - label_h;
     const float step = box.w / static_cast<float>(last - first + 1);
     for (int h = first; h <= last; ++h) {
         const float x = box.x + static_cast<float>(h - first) * step;
         const float bh = chart_h * static_cast<float>(s.visits_by_hour[static_cast<size_t>(h)]) /
                          static_cast<float>(max);
-        b.fill(Layer::Chrome, {x + step * 0.12f, box.y + head + chart_h - bh, step * 0.76f, bh},
-               Rgba{0xFF, 0xC8, 0x6B, 0xFF});
-        if ((h - first) % 3 == 0) {
-            text::TextStyle st = en(b, 0.5f);
-            b.text(Layer::Chrome, std::to_string(h), st, x, box.y + head + chart_h, step * 3,
-                   kMutedText);
-        }
+        const Rgba c = h == busiest ? Rgba{0xFF, 0xC8, 0x6B, 0xFF} : Rgba{0xB0, 0x8C, 0x50, 0xFF};
+        if (bh >= 1)
+            b.fill(Layer::Chrome, {x + step * 0.12f, box.y + head + chart_h - bh, step * 0.76f, bh},
+                   c);
+        if ((h - first) % 3 == 0)
+            b.text(Layer::Chrome, std::to_string(h) + ":00", en(b, 0.55f), x,
+                   box.y + head + chart_h, step * 3, kMutedText);
     }
 }
 

@@ -92,17 +92,22 @@ void bars(std::ostream& o, const std::vector<std::pair<PageStyle, PageFigure>>& 
 }
 
 void lang_share(std::ostream& o, const Summary& s) {
-    static const char* kColours[] = {"#a31f34", "#1f6fa3", "#3a8a3a", "#777777"};
+    // Each language keeps its colour whatever the order (the most read comes first).
+    const auto colour = [](const std::string& tag) {
+        return tag == "zh-HK"     ? "#c0392b"
+               : tag == "zh-Hans" ? "#1f6fa3"
+               : tag == "en"      ? "#3a8a3a"
+                                  : "#777777";
+    };
     int64_t total = 0;
     for (const auto& l : s.langs)
         total += l.views;
     o << "<svg viewBox=\"0 0 730 64\" width=\"730\" height=\"64\" role=\"img\">";
     double x = 0;
-    size_t i = 0;
     for (const auto& l : s.langs) {
         const double w =
             total ? 720.0 * static_cast<double>(l.views) / static_cast<double>(total) : 0;
-        const char* c = kColours[std::min<size_t>(i++, 3)];
+        const char* c = colour(l.lang);
         o << "<rect x=\"" << x << "\" y=\"4\" width=\"" << w << "\" height=\"28\" fill=\"" << c
           << "\"/><text x=\"" << x << "\" y=\"54\" font-size=\"14\">" << esc(lang_name(l.lang))
           << " " << (total ? l.views * 100 / total : 0) << "%</text>";
