@@ -3,6 +3,8 @@
 // open for the next visitor.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/app.h"
 #include "app_env.h"
 
@@ -23,6 +25,18 @@ struct FakeHost : StaffHost {
     std::string rotate() override { return "turned " + std::to_string(++rotations * 90); }
     std::string brightness(int d) override { return d > 0 ? "brighter" : "dimmer"; }
     void restart() override { ++restarts; }
+    std::vector<bool> visitor_requests;  // all_days of each request
+    stats::Summary visitors(bool all_days) override {
+        visitor_requests.push_back(all_days);
+        stats::Summary s;
+        s.title = all_days ? "All days" : "Today";
+        s.visits = 3;
+        s.views = 12;
+        s.pages = {{"finance", 9, 20'000, 180'000}, {"aviation", 3, 5'000, 15'000}};
+        s.langs = {{"en", 12}};
+        s.visits_by_hour[10] = 3;
+        return s;
+    }
 };
 
 class StaffTest : public ::testing::Test {
@@ -136,6 +150,35 @@ TEST_F(StaffTest, TouchTestMarksWhereFingersLand) {
     app_->pointer({T::Up, 700, 400, now_ + 40});
     ASSERT_EQ(app_->staff()->view().touches.size(), 1u);
     EXPECT_EQ(app_->staff()->view().touches[0], (std::pair{700.0f, 400.0f}));
+}
+
+// The Visitors screen asks the host for today's figures, then all days', and
+// draws a bar per area in the area's colour, the most viewed the longest.
+TEST_F(StaffTest, VisitorsScreenShowsTheHostsFigures) {
+    hold_corner(5'100);
+    type_pin("2468");
+    press(layout::kStaffVisitors);
+    ASSERT_EQ(app_->staff()->view().screen, layout::StaffView::Screen::Visitors);
+    EXPECT_EQ(app_->staff()->view().visitors.title, "Today");
+    press(layout::kStaffVisitorsAll);
+    EXPECT_EQ(host_.visitor_requests, (std::vector<bool>{false, true}));
+    EXPECT_TRUE(app_->staff()->view().visitors_all);
+
+    const auto& bundle = app_->bundle();
+    const auto bar_width = [&](const std::string& id) {
+        const auto& area = *std::find_if(bundle.areas.begin(), bundle.areas.end(),
+                                         [&](const auto& a) { return a.id == id; });
+        const layout::Rgba c{area.accent.r, area.accent.g, area.accent.b, 0xFF};
+        float w = 0;
+        for (const auto& item : app_->frame().layers.back().page->items)
+            if (item.kind == layout::DrawItem::Kind::Fill && item.color == c)
+                w = std::max(w, item.rect.w);
+        return w;
+    };
+    const float finance = bar_width("finance"), aviation = bar_width("aviation");
+    ASSERT_GT(aviation, 0);
+    EXPECT_NEAR(finance / aviation, 3.0f, 0.05f);  // 9 views against 3
+    EXPECT_EQ(bar_width("education"), 0);          // no views: no coloured bar
 }
 
 }  // namespace

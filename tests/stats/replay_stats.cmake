@@ -1,37 +1,37 @@
 # A scripted replay recorded into a data directory must give exactly the
 # expected CSV; the same replay without --data records nothing, even when the
 # configured data directory exists.
-# Variables: KIOSK, CONTENT, EVENTS, EXPECTED (CSV), OUT_DIR.
-set(data ${OUT_DIR}/replay-data)
+# Variables: KIOSK, CONTENT, EVENTS, EXPECTED (CSV), CLOCK, NAME, OUT_DIR.
+set(data ${OUT_DIR}/${NAME}-data)
 file(REMOVE_RECURSE ${data})
 file(MAKE_DIRECTORY ${data})
 execute_process(COMMAND ${KIOSK} render --page home --size 1920x1080 --content ${CONTENT}
-                        --events ${EVENTS} --data ${data} --clock 2024-10-04T10:00
-                        --out ${OUT_DIR}/replay-stats.png
+                        --events ${EVENTS} --data ${data} --clock ${CLOCK}
+                        --out ${OUT_DIR}/${NAME}.png
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "replay failed (${rc}): ${err}")
 endif()
-execute_process(COMMAND ${KIOSK} stats --data ${data} --csv ${OUT_DIR}/replay-stats.csv
-                        --html ${OUT_DIR}/replay-stats.html --name test
+execute_process(COMMAND ${KIOSK} stats --data ${data} --csv ${OUT_DIR}/${NAME}.csv
+                        --html ${OUT_DIR}/${NAME}.html --name test
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "kiosk stats failed (${rc}): ${err}")
 endif()
-file(READ ${OUT_DIR}/replay-stats.csv got)
+file(READ ${OUT_DIR}/${NAME}.csv got)
 file(READ ${EXPECTED} want)
 if(NOT got STREQUAL want)
   message(FATAL_ERROR "the recorded visits differ from ${EXPECTED}:\n${got}")
 endif()
 
 # Without --data: a default replay is not a visit.
-set(quiet ${OUT_DIR}/replay-quiet)
+set(quiet ${OUT_DIR}/${NAME}-quiet)
 file(REMOVE_RECURSE ${quiet})
 file(MAKE_DIRECTORY ${quiet})
-file(WRITE ${OUT_DIR}/replay-quiet.yaml "data_dir: ${quiet}\n")
+file(WRITE ${OUT_DIR}/${NAME}-quiet.yaml "data_dir: ${quiet}\n")
 execute_process(COMMAND ${KIOSK} render --page home --size 1920x1080 --content ${CONTENT}
-                        --config ${OUT_DIR}/replay-quiet.yaml --events ${EVENTS}
-                        --out ${OUT_DIR}/replay-quiet.png
+                        --config ${OUT_DIR}/${NAME}-quiet.yaml --events ${EVENTS}
+                        --out ${OUT_DIR}/${NAME}-quiet.png
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "quiet replay failed (${rc}): ${err}")
