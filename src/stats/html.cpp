@@ -175,7 +175,8 @@ std::string html_report(const Summary& today, const Summary& all, const ReportSt
     o << "<footer>Counted by the kiosk itself, offline. Nothing about a person is recorded: no "
          "camera, no identifiers, nothing typed; only which page was on the screen, in which "
          "language, for how long. A visit runs from the first touch to the return to Home "
-         "after 90 s without a touch, so the last page of a visit includes that wait. Days "
+         "after the idle timeout (90 s unless set otherwise), so the last page of a visit "
+         "includes that wait. Days "
          "older than a week are kept per hour; their medians are rounded to the nearest "
          "bucket (docs/visitor-statistics.md).</footer>\n</html>\n";
     return o.str();
