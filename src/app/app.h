@@ -78,6 +78,7 @@ class App {
     // Results of effects, for the staff menu.
     void set_staff_info(const StaffInfo& info);
     void staff_message(std::string text);
+    void set_staff_visitors(stats::Summary summary);  // answers Effect::ShowVisitors
     // Advances animations and timers to `now`. True when the picture changed.
     bool tick(Millis now);
 

@@ -137,6 +137,14 @@ void App::set_staff_info(const StaffInfo& info) {
     }
 }
 
+void App::set_staff_visitors(stats::Summary summary) {
+    staff_.visitors(std::move(summary));
+    if (staff_open()) {
+        staff_.rebuild(pages_.context(Lang::En, cfg_.screen));
+        mark(Cause::Content);
+    }
+}
+
 void App::staff_message(std::string text) {
     staff_.message(std::move(text));
     if (staff_open()) {

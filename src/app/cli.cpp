@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/runtime.h"
+#include "app/stats_glue.h"
 #include "base/log.h"
 #include "content/loader.h"
 #include "content/simplified_cache.h"
@@ -158,6 +159,8 @@ int run_cli(const std::vector<std::string>& args) {
     if (o.command == "keygen" || o.command == "bundle" || o.command == "import" ||
         o.command == "status")
         return run_update_command(o);
+    if (o.command == "stats")
+        return run_stats(o);
     return run_window(o);
 }
 

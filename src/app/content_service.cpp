@@ -50,6 +50,8 @@ const char* event_kind_name(ContentEvent::Kind k) {
             return "rollback-failed";
         case ContentEvent::Kind::Refused:
             return "refused";
+        case ContentEvent::Kind::StickInserted:
+            return "stick-inserted";
     }
     return "?";
 }
@@ -84,6 +86,9 @@ class ContentService::Worker {
             open_watcher();
         if (watcher_) {
             for (auto& stick : watcher_->poll()) {
+                auto seen = event(ContentEvent::Kind::StickInserted);
+                seen.stick = stick.stick_dir;
+                svc_.post(std::move(seen));
                 if (stick.bundles.empty()) {
                     // Staff plugged in a stick without an update: tell them, do nothing.
                     // A "*.kiosk" that is a link, FIFO or folder is named as such.

@@ -58,7 +58,8 @@ struct ContentServiceOptions {
 
 // What the screen should say, and content to show, after poll().
 struct ContentEvent {
-    enum class Kind { Progress, Installed, RolledBack, RollbackFailed, Refused };
+    // StickInserted: a stick was mounted (the UI writes the visitor statistics to it).
+    enum class Kind { Progress, Installed, RolledBack, RollbackFailed, Refused, StickInserted };
     Kind kind = Kind::Progress;
     double fraction = 0;  // Progress
     std::string stage;    // Progress
@@ -68,6 +69,7 @@ struct ContentEvent {
     ErrorKind error = ErrorKind::Unspecified;
     std::shared_ptr<const content::Bundle> bundle;  // Installed, RolledBack
     bool downgrade_pending = false;  // after this event: an older version waits for staff
+    std::filesystem::path stick;     // StickInserted: its mount folder
 };
 const char* event_kind_name(ContentEvent::Kind k);
 

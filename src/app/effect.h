@@ -17,6 +17,7 @@ struct Effect {
         Rotate,            // turn the screen 90° until restart
         Brightness,        // value: +1 brighter, -1 dimmer
         Restart,           // end the app (systemd starts it again)
+        ShowVisitors,      // the Visitors screen wants figures; value: 1 all days, 0 today
     };
     Kind kind = Kind::RefreshStaffInfo;
     int value = 0;

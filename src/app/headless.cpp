@@ -14,6 +14,7 @@
 #include "app/host.h"
 #include "app/replay.h"
 #include "app/runtime.h"
+#include "app/stats_glue.h"
 #include "input/rotation.h"
 #include "layout/page_id.h"
 #include "render/sdl_handles.h"
@@ -83,8 +84,36 @@ std::optional<std::vector<ReplayCommand>> read_events(const std::string& path) {
 
 // One replayed frame's effects. A preview waits for the service's answer so
 // that the same events always give the same pictures.
-void preview_step(App& app, Host& host, ContentService* service, Millis now) {
+std::unique_ptr<StatsGlue> replay_stats(const Options& o, const KioskConfig& kc) {
+    const auto start = o.clock ? stats::parse_local(*o.clock) : stats::local_now();
+    if (!start) {
+        std::cerr << "kiosk render: --clock wants YYYY-MM-DDTHH:MM[:SS]\n";
+        return nullptr;
+    }
+    auto glue = StatsGlue::open(kc.data_dir,
+                                [start](Millis now) { return stats::LocalTime{start->ms + now}; });
+    if (!glue)
+        std::cerr << "kiosk render: cannot record statistics in " << kc.data_dir << "\n";
+    return glue;
+}
+
+stats::Summary visitors(const StatsGlue* glue, const KioskConfig& kc, bool all_days) {
+    if (glue)
+        return glue->summary(all_days);
+    const auto db = std::filesystem::path(kc.data_dir) / stats::kDbName;
+    auto day = stats::local_now().day();
+    if (auto d = stats::open_db(db, true); d && !all_days)
+        day = stats::newest_day(d.value().get());  // a preview of a copied database
+    return stats::summarize_file(db, all_days ? "" : day);
+}
+
+void preview_step(App& app, Host& host, ContentService* service, const StatsGlue* statistics,
+                  const KioskConfig& kc, Millis now) {
     for (const auto& fx : app.take_effects()) {
+        if (fx.kind == Effect::Kind::ShowVisitors) {
+            app.set_staff_visitors(visitors(statistics, kc, fx.value != 0));
+            continue;
+        }
         if (!host.run(app, fx))
             app.staff_message("Not available in a preview");
         if (fx.kind == Effect::Kind::Rollback && service)
@@ -125,19 +154,33 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
         service.emplace(so, rt.version);
     }
     Host host(service ? &*service : nullptr, StaffDevice(kc.data_dir, {}));
+    // --data with --events: the replayed visit is recorded like the device's, on the virtual clock.
+    std::unique_ptr<StatsGlue> statistics;
+    if (o.events && o.given.count("--data") && !(statistics = replay_stats(o, kc)))
+        return 1;
     Millis clock = 0;
     bool ok = true;
     ReplayHooks hooks;
-    hooks.step = [&](Millis now) { preview_step(app, host, service ? &*service : nullptr, now); };
+    hooks.step = [&](Millis now) {
+        preview_step(app, host, service ? &*service : nullptr, statistics.get(), kc, now);
+    };
     // Replayed touches arrive in panel coordinates, like a real touchscreen's.
     hooks.map_pointer = [&](input::PointerEvent e) {
         std::tie(e.x, e.y) = input::to_logical(e.x, e.y, w, h, canvas.degrees());
+        if (statistics)
+            statistics->pointer(e);
         return e;
+    };
+    hooks.key = [&] {
+        if (statistics)
+            statistics->key();
     };
     hooks.shot = [&](const std::string& path) { ok = canvas.shoot(app, path) && ok; };
     // Every frame the window loop would present on a 16 ms vsync, so a replay
     // exercises the same caches as the device.
     hooks.present = [&](Millis now) {
+        if (statistics)
+            statistics->observe(app, now);
         const int64_t cpu0 = thread_cpu_us();
         const Cause cause = canvas.draw(app);
         canvas.prefetch(app.page());

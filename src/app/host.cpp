@@ -28,6 +28,8 @@ const char* refusal_line(Lang lang) {
 
 void Host::apply(App& app, const ContentEvent& ev, Millis now) {
     using K = ContentEvent::Kind;
+    if (ev.kind == K::StickInserted)
+        return;  // nothing to show; the loop writes the statistics to it
     const Lang lang = app.session().lang();
     downgrade_pending_ = ev.downgrade_pending;
     switch (ev.kind) {
@@ -53,6 +55,8 @@ void Host::apply(App& app, const ContentEvent& ev, Millis now) {
             last_refusal_ = ev.reason;
             app.notify(refusal_line(lang), -1, now + kResultMs * 2);
             app.staff_message("Stick refused: " + ev.reason);
+            break;
+        case K::StickInserted:
             break;
     }
     if (ev.kind != K::Progress && app.staff_open())
@@ -88,6 +92,7 @@ bool Host::run(App& app, const Effect& fx) {
             return true;
         case Effect::Kind::Rotate:
         case Effect::Kind::Restart:
+        case Effect::Kind::ShowVisitors:
             return false;
     }
     return false;

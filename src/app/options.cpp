@@ -32,10 +32,11 @@ const std::vector<CommandSpec>& commands() {
          {"--windowed", "--trace"}},
         {"render",
          "kiosk render --page ID --out FILE.png [--size WxH] [--lang TAG] [--content DIR]\n"
-         "             [--events FILE] [--large-text] [--rotation DEG]\n"
+         "             [--events FILE [--data DIR [--clock YYYY-MM-DDTHH:MM]]] [--large-text]\n"
+         "             [--rotation DEG]\n"
          "kiosk render --all --out DIR [--size WxH]... [--content DIR]",
          {"--page", "--out", "--size", "--lang", "--content", "--data", "--events", "--config",
-          "--rotation", "--pubkey"},
+          "--rotation", "--pubkey", "--clock"},
          {"--large-text", "--all"}},
         {"validate", "kiosk validate [DIR]", {"--content", "--data", "--config"}, {}},
         {"layout",
@@ -58,6 +59,11 @@ const std::vector<CommandSpec>& commands() {
          {"--allow-downgrade"},
          true},
         {"status", "kiosk status --data DIR", {"--data"}, {}, true},
+        {"stats",
+         "kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME]",
+         {"--data", "--csv", "--html", "--name"},
+         {},
+         true},
     };
     return specs;
 }
@@ -101,6 +107,8 @@ std::optional<Diagnostic> apply(Options& o, std::string_view name, const std::st
         o.config = v;
     else if (name == "--pubkey")
         o.pubkey = v;
+    else if (name == "--clock")
+        o.clock = v;
     else if (name == "--usb-root")
         o.usb_root = v;
     else if (name == "--size") {

@@ -20,6 +20,7 @@ struct Options {
     std::string page = "home";
     std::string out;
     std::optional<std::string> events;
+    std::optional<std::string> clock;  // --clock YYYY-MM-DDTHH:MM: a replay's local start time
     std::string lang;
     std::optional<std::string> config;
     std::string pubkey = paths::kPublicKey;       // trusted key for USB updates

@@ -97,6 +97,8 @@ void run_replay(App& app, const std::vector<ReplayCommand>& commands, Millis& cl
                 break;
             }
             case ReplayCommand::Kind::Key:
+                if (hooks.key)
+                    hooks.key();
                 app.key(c.arg, clock);
                 advance(app, clock, clock + kFrameMs, hooks);
                 break;

@@ -33,6 +33,7 @@ struct ReplayHooks {
     std::function<void(const std::string& path)> shot;
     // Panel → logical coordinates (rotated screens); identity when unset.
     std::function<input::PointerEvent(input::PointerEvent)> map_pointer;
+    std::function<void()> key;  // before a key reaches the app (statistics)
 };
 void run_replay(App& app, const std::vector<ReplayCommand>& commands, Millis& clock,
                 const ReplayHooks& hooks);

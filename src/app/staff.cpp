@@ -18,6 +18,8 @@ const char* effect_name(Effect::Kind k) {
             return "brightness";
         case Effect::Kind::Restart:
             return "restart";
+        case Effect::Kind::ShowVisitors:
+            return "show-visitors";
     }
     return "?";
 }
@@ -127,6 +129,12 @@ std::optional<Effect> StaffMenu::command(int cmd, Millis now) {
             return Effect{K::Brightness, -1};
         case kStaffRestart:
             return Effect{K::Restart};
+        case kStaffVisitors:
+        case kStaffVisitorsToday:
+        case kStaffVisitorsAll:
+            view_.screen = StaffView::Screen::Visitors;
+            view_.visitors_all = cmd == kStaffVisitorsAll;
+            return Effect{K::ShowVisitors, view_.visitors_all ? 1 : 0};
         default:
             return std::nullopt;
     }

@@ -28,6 +28,7 @@ class StaffMenu {
     void touch(float x, float y);  // in the touch test: mark where the finger landed
     void set_info(const StaffInfo& info);
     void show_message(std::string text) { view_.message = std::move(text); }
+    void set_visitors(stats::Summary s) { view_.visitors = std::move(s); }
     const layout::StaffView& view() const { return view_; }
     bool closed() const { return closed_; }
     // Opening again after a close keeps the lockout of earlier wrong PINs.

@@ -38,6 +38,10 @@ class StaffOverlay {
     void close(Millis now);
     void set_info(const StaffInfo& info);
     void message(std::string text);
+    void visitors(stats::Summary s) {
+        if (menu_)
+            menu_->set_visitors(std::move(s));
+    }
     void rebuild(const layout::PageContext& ctx);
 
   private:

@@ -13,6 +13,7 @@
 #include "app/isolated_importer.h"
 #include "app/runtime.h"
 #include "app/service_notify.h"
+#include "app/stats_glue.h"
 #include "input/rotation.h"
 #include "render/sdl_handles.h"
 
@@ -91,6 +92,7 @@ struct Loop {
     Uint32 content_event = 0;  // SDL user event: the ContentService has news
     std::optional<ContentService> content;
     std::unique_ptr<Host> host;
+    std::unique_ptr<StatsGlue> statistics;  // visitor statistics, with a data directory
     bool running = true;
     int frames_presented = 0;
 
@@ -148,6 +150,7 @@ bool Loop::set_up() {
             SDL_PushEvent(&e);  // thread-safe: wakes SDL_WaitEventTimeout
         };
         content.emplace(so, rt.version);
+        statistics = StatsGlue::open(kc.data_dir, [](Millis) { return stats::local_now(); });
     }
     host = std::make_unique<Host>(content ? &*content : nullptr,
                                   StaffDevice(kc.data_dir, paths::kBacklightRoot));
@@ -180,8 +183,12 @@ void Loop::handle(const SDL_Event& e) {
         running = false;
     } else if (auto p = pointer_event(e, w, h, now)) {
         std::tie(p->x, p->y) = input::to_logical(p->x, p->y, w, h, output->degrees());
+        if (statistics)
+            statistics->pointer(*p);
         app->pointer(*p);
     } else if (e.type == SDL_KEYDOWN) {
+        if (statistics)
+            statistics->key();
         app->key(SDL_GetKeyName(e.key.keysym.sym), now);
     } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
         SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
@@ -192,8 +199,11 @@ void Loop::handle(const SDL_Event& e) {
         renderer->layers().clear();  // the retained page textures lost their pixels
         app->invalidate();
     } else if (content && e.type == content_event) {
-        while (auto ev = content->poll())
+        while (auto ev = content->poll()) {
+            if (ev->kind == ContentEvent::Kind::StickInserted && statistics)
+                statistics->export_to(ev->stick, app->bundle());  // on its writer thread
             host->apply(*app, *ev, SDL_GetTicks64());
+        }
     }
 }
 
@@ -203,6 +213,9 @@ void Loop::carry_out_effects() {
             continue;
         if (fx.kind == Effect::Kind::Restart) {
             running = false;  // systemd's Restart=always brings it back
+        } else if (fx.kind == Effect::Kind::ShowVisitors) {
+            app->set_staff_visitors(statistics ? statistics->summary(fx.value != 0)
+                                               : stats::Summary{});
         } else if (fx.kind == Effect::Kind::Rotate) {
             turn((rotation + 90) % 360);
             app->staff_message("Screen turned to " + std::to_string(rotation) +
@@ -213,6 +226,8 @@ void Loop::carry_out_effects() {
 }
 
 void Loop::draw(int64_t cpu0) {
+    if (statistics)
+        statistics->observe(*app, SDL_GetTicks64());
     const Frame frame = app->frame();
     draw_frame(*renderer, *output, frame);
     renderer->present();

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "layout/theme.h"
+#include "layout/visitors.h"
 
 namespace kiosk::layout {
 namespace {
@@ -69,6 +70,7 @@ void menu(Builder& b, const StaffView& v, float top) {
         Rgba bg;
     };
     std::vector<Item> items = {
+        {"Visitors", kStaffVisitors, kKey},
         {"Import log", kStaffLog, kKey},
         {v.confirm_rollback ? "Tap again to roll back" : "Roll back to previous version",
          v.confirm_rollback ? kStaffRollbackConfirm : kStaffRollback,
@@ -82,9 +84,10 @@ void menu(Builder& b, const StaffView& v, float top) {
     if (v.downgrade_offer)
         items.insert(items.begin(),
                      {"Install the OLDER version on the stick", kStaffDowngrade, kWarn});
-    const float bh =
-        std::max(m.target, std::min(m.bar_h * 1.1f, (m.h - top - m.margin) /
-                                                        (static_cast<float>(items.size()) + 0.5f)));
+    // The gaps count too: with eight items the last one reached the screen's edge at 800×480.
+    const float n = static_cast<float>(items.size());
+    const float bh = std::max(
+        m.target, std::min(m.bar_h * 1.1f, (m.h - top - m.margin - (n - 1) * m.gap * 0.6f) / n));
     float by = top;
     for (const Item& it : items) {
         key(b, {m.margin * 2 + col, by, col, bh}, it.label, it.command, it.bg);
@@ -100,6 +103,17 @@ void log_screen(Builder& b, const StaffView& v, float top) {
     // Newest first: what staff look for is the last attempt.
     for (auto it = v.log.rbegin(); it != v.log.rend() && y < m.h - m.margin; ++it)
         y += b.text(Layer::Chrome, *it, st, m.margin, y, m.w - 2 * m.margin, kText);
+}
+
+void visitors_screen(Builder& b, const StaffView& v, float top) {
+    const Metrics& m = b.m();
+    key(b, {m.margin, top, m.bar_h * 3, m.bar_h}, "‹ Menu", kStaffMenu);
+    const Rgba on{0x5A, 0x62, 0x6B, 0xFF};
+    key(b, {m.margin + m.bar_h * 3 + m.gap, top, m.bar_h * 3, m.bar_h}, "Today",
+        kStaffVisitorsToday, v.visitors_all ? kKey : on);
+    key(b, {m.margin + m.bar_h * 6 + m.gap * 2, top, m.bar_h * 3, m.bar_h}, "All days",
+        kStaffVisitorsAll, v.visitors_all ? on : kKey);
+    build_visitors(b, v.visitors, top + m.bar_h + m.gap);
 }
 
 void touch_test(Builder& b, const StaffView& v) {
@@ -137,6 +151,9 @@ DisplayList build_staff(const PageContext& ctx, const StaffView& v) {
             break;
         case StaffView::Screen::TouchTest:
             touch_test(b, v);
+            break;
+        case StaffView::Screen::Visitors:
+            visitors_screen(b, v, header(b, "Visitors", v.message));
             break;
     }
     return b.finish();

@@ -7,6 +7,7 @@
 
 #include "layout/builder.h"
 #include "layout/display_list.h"
+#include "stats/summary.h"
 
 namespace kiosk::layout {
 
@@ -26,10 +27,13 @@ enum StaffCommand : int {
     kStaffDimmer,
     kStaffRestart,
     kStaffDowngrade,
+    kStaffVisitors,
+    kStaffVisitorsToday,
+    kStaffVisitorsAll,
 };
 
 struct StaffView {
-    enum class Screen { Pin, Menu, Log, TouchTest };
+    enum class Screen { Pin, Menu, Log, TouchTest, Visitors };
     Screen screen = Screen::Pin;
     int pin_digits = 0;                            // how many dots to show
     std::string message;                           // a result or a warning, shown prominently
@@ -38,6 +42,8 @@ struct StaffView {
     std::vector<std::pair<float, float>> touches;  // touch test marks
     bool confirm_rollback = false;
     bool downgrade_offer = false;  // a stick holds an older version: offer to install it
+    stats::Summary visitors;       // the Visitors screen
+    bool visitors_all = false;     // all days rather than today
 };
 
 DisplayList build_staff(const PageContext& ctx, const StaffView& v);

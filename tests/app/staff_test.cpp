@@ -166,5 +166,44 @@ TEST_F(StaffTest, TouchTestMarksWhereFingersLand) {
     EXPECT_EQ(app_->staff()->view().touches[0], (std::pair{700.0f, 400.0f}));
 }
 
+// The Visitors screen asks the loop for today's figures, then all days' (as
+// effects), and draws what comes back: a bar per area in the area's colour,
+// the most viewed the longest.
+TEST_F(StaffTest, VisitorsScreenShowsTheFiguresTheLoopFeedsBack) {
+    hold_corner(5'100);
+    type_pin("2468");
+    press(layout::kStaffVisitors);
+    ASSERT_EQ(app_->staff()->view().screen, layout::StaffView::Screen::Visitors);
+    ASSERT_EQ(effects_.back(), (Effect{Effect::Kind::ShowVisitors, 0}));
+    press(layout::kStaffVisitorsAll);
+    ASSERT_EQ(effects_.back(), (Effect{Effect::Kind::ShowVisitors, 1}));
+    EXPECT_TRUE(app_->staff()->view().visitors_all);
+    stats::Summary s;
+    s.title = "All days";
+    s.visits = 3;
+    s.views = 12;
+    s.pages = {{"finance", 9, 20'000, 180'000}, {"aviation", 3, 5'000, 15'000}};
+    s.langs = {{"en", 12}};
+    s.visits_by_hour[10] = 3;
+    app_->set_staff_visitors(s);
+    EXPECT_EQ(app_->staff()->view().visitors.title, "All days");
+
+    const auto& bundle = app_->bundle();
+    const auto bar_width = [&](const std::string& id) {
+        const auto& area = *std::find_if(bundle.areas.begin(), bundle.areas.end(),
+                                         [&](const auto& a) { return a.id == id; });
+        const layout::Rgba c{area.accent.r, area.accent.g, area.accent.b, 0xFF};
+        float w = 0;
+        for (const auto& item : app_->frame().layers.back().page->items)
+            if (item.kind == layout::DrawItem::Kind::Fill && item.color == c)
+                w = std::max(w, item.rect.w);
+        return w;
+    };
+    const float finance = bar_width("finance"), aviation = bar_width("aviation");
+    ASSERT_GT(aviation, 0);
+    EXPECT_NEAR(finance / aviation, 3.0f, 0.05f);  // 9 views against 3
+    EXPECT_EQ(bar_width("education"), 0);          // no views: no coloured bar
+}
+
 }  // namespace
 }  // namespace kiosk::app
