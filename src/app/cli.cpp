@@ -8,6 +8,7 @@
 #include "app/updater.h"
 #include "base/log.h"
 #include "content/loader.h"
+#include "fleet/commands.h"
 #include "layout/pages.h"
 #include "text/layout_command.h"
 #include "update/commands.h"
@@ -169,6 +170,10 @@ int run_cli(const std::vector<std::string>& args) {
     if (o.command == "keygen" || o.command == "bundle" || o.command == "import" ||
         o.command == "status")
         return run_update_command(o);
+    if (o.command == "fleet") {
+        auto fonts = fonts_or_warn();
+        return fleet::run_fleet(o.rest, std::cout, std::cerr, content_validator(fonts.get()));
+    }
     if (o.command.empty())
         return run_window(o);
     std::cerr << "kiosk: error: unknown command '" << o.command << "'\n" << usage();

@@ -9,7 +9,7 @@ namespace {
 // Subcommands whose own parser reads every argument after the name.
 bool delegated(const std::string& cmd) {
     return cmd == "layout" || cmd == "keygen" || cmd == "bundle" || cmd == "import" ||
-           cmd == "status";
+           cmd == "status" || cmd == "fleet";
 }
 
 bool parse_size(const std::string& s, int& w, int& h) {
@@ -37,6 +37,7 @@ std::string usage() {
   kiosk bundle DIR --key FILE --out FILE.kiosk [--version N] [--label TEXT]
   kiosk import FILE --data DIR [--pubkey KEY] [--allow-downgrade]
   kiosk status --data DIR
+  kiosk fleet id|sign|join|syncthing-config|install|poll|status|collect ...  (kiosk fleet)
 page ids: home, about, finance, innovation-technology, trade-investment, aviation,
   education, youth-exchange, culture-tourism, talent-civil-service, healthcare-tcm,
   environment, hk-residents-mainland, legal-dispute-resolution
