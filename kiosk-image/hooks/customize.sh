@@ -70,3 +70,11 @@ echo kiosk >"$root/etc/hostname"
 # PID 1 never sets the clock earlier than this file's mtime (no RTC on a Pi).
 touch "$root/usr/lib/clock-epoch"
 rm -rf "$root/var/cache/apt/archives/"*.deb "$root/var/lib/apt/lists/"* "$root/tmp/"* 2>/dev/null || true
+
+# 6. Fleet sync (docs/integrator.md, "A venue of kiosks"): Syncthing as its own
+#    user kiosk-sync (group kiosk only to read the kiosk's shared out/ folders
+#    and the signed fleet list), wired LAN via systemd-networkd.
+in_root getent passwd kiosk-sync >/dev/null || \
+    in_root useradd --system --user-group --home-dir /var/lib/kiosk/.syncthing --no-create-home \
+        --shell /usr/sbin/nologin --groups kiosk kiosk-sync
+in_root systemctl enable kiosk-syncthing.service kiosk-syncthing-reconfigure.path systemd-networkd.service

@@ -171,8 +171,12 @@ int run_cli(const std::vector<std::string>& args) {
         o.command == "status")
         return run_update_command(o);
     if (o.command == "fleet") {
-        auto fonts = fonts_or_warn();
-        return fleet::run_fleet(o.rest, std::cout, std::cerr, content_validator(fonts.get()));
+        // Only installing needs the content checker (and so the fonts).
+        const bool installs = !o.rest.empty() && (o.rest[0] == "install" || o.rest[0] == "poll");
+        auto fonts = installs ? fonts_or_warn() : nullptr;
+        return fleet::run_fleet(
+            o.rest, std::cout, std::cerr,
+            installs ? content_validator(fonts.get()) : update::ContentValidator{});
     }
     if (o.command.empty())
         return run_window(o);

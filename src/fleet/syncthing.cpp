@@ -95,7 +95,7 @@ void options(std::ostream& o, const SyncthingOptions& opt) {
       << "        "
          "<overwriteRemoteDeviceNamesOnConnect>false</overwriteRemoteDeviceNamesOnConnect>\n"
       << "        <minHomeDiskFree unit=\"%\">5</minHomeDiskFree>\n"
-      << "        <setLowPriority>true</setLowPriority>\n"
+      << "        <setLowPriority>false</setLowPriority>\n"
       << "    </options>\n";
 }
 
