@@ -173,14 +173,16 @@ int cmd_join(const Args& a, std::ostream& out, std::ostream& err) {
 }
 
 int cmd_syncthing_config(const Args& a, std::ostream& out, std::ostream& err) {
-    auto key = key_of(a);
-    if (!key)
-        return fail(err, key.error());
     auto id = self_id(a);
     if (!id)
         return fail(err, id.error());
+    // Without the staff key nothing can be verified: a config with no peers
+    // (Syncthing still runs, so the staff menu can show the device ID).
+    auto key = key_of(a);
+    if (!key)
+        err << key.error().str() << " (no fleet until the image has the staff key)\n";
     Diagnostics problems;
-    const auto m = load_membership(data_of(a), key.value(), problems);
+    const auto m = key ? load_membership(data_of(a), key.value(), problems) : std::nullopt;
     err << problems.str();
     const fs::path share = a.get("share", kDefaultShareDir);
     const fs::path home = a.get("home", kDefaultSyncthingHome);
