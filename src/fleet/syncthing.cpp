@@ -58,7 +58,7 @@ void folder(std::ostream& o, const std::string& id, const std::string& label, co
       << "        <filesystemType>basic</filesystemType>\n";
     for (const auto& d : devices)
         o << "        <device id=\"" << xml(d) << "\" introducedBy=\"\"></device>\n";
-    o << "        <minDiskFree unit=\"%\">5</minDiskFree>\n"
+    o << "        <minDiskFree unit=\"%\">20</minDiskFree>\n"
       << "        <maxConflicts>0</maxConflicts>\n"
       << "        <markerName>.stfolder</markerName>\n"
       << "        <copyOwnershipFromParent>false</copyOwnershipFromParent>\n"
