@@ -86,14 +86,6 @@ bool held_back(const update::Layout& l, std::int64_t version) {
     return update::read_version(l, version).has_value() && active && *active != version;
 }
 
-bool any_kept_newer_than_active(const update::Layout& l) {
-    const auto active = update::current_version(l);
-    for (const auto& v : update::list_versions(l))
-        if (active && v.version > *active)
-            return true;
-    return false;
-}
-
 void import_one(const fs::path& file, const PollConfig& c, PollState& s, std::int64_t now,
                 std::vector<Event>& events) {
     const auto mark = mark_of(file);
@@ -106,15 +98,22 @@ void import_one(const fs::path& file, const PollConfig& c, PollState& s, std::in
         return;
     FileMark next = *mark;
     const update::Layout l{c.data_dir};
-    if (any_kept_newer_than_active(l)) {
-        auto bytes = update::read_file_limited(file, c.max_bundle_bytes);
-        if (bytes) {
-            if (auto b = verify(bytes.value(), c, file);
-                b && held_back(l, b.value().header.content_version)) {
+    // Verified first with the same code the import uses: a copy of the active
+    // version (every peer re-shares it) is settled without an import and
+    // without a log line; anything that does not verify goes on to the import,
+    // which refuses and reports it exactly as for a USB stick.
+    if (auto bytes = update::read_file_limited(file, c.max_bundle_bytes)) {
+        if (auto b = verify(bytes.value(), c, file)) {
+            const std::int64_t v = b.value().header.content_version;
+            const auto active = update::current_version(l);
+            if ((active && *active == v) || held_back(l, v)) {
                 next.settled = true;
                 s.seen[key] = next;
-                events.push_back({EventKind::HeldBack, file, b.value().header.content_version,
-                                  "kept but not shown here (gone back from, or did not load)"});
+                const bool same = active && *active == v;
+                events.push_back({same ? EventKind::AlreadyActive : EventKind::HeldBack, file, v,
+                                  same ? "already active"
+                                       : "kept but not shown here (gone back from, or did not "
+                                         "load)"});
                 return;
             }
         }

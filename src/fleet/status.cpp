@@ -54,10 +54,13 @@ std::string last_log_line(const fs::path& log) {
     in.seekg(from);
     std::string tail(static_cast<std::size_t>(size - from), '\0');
     in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
-    while (!tail.empty() && tail.back() == '\n')
-        tail.pop_back();
-    const auto nl = tail.rfind('\n');
-    return clean(nl == std::string::npos ? tail : tail.substr(nl + 1));
+    // The newest line that is not a no-op ("already active").
+    std::istringstream lines(tail);
+    std::string line, last;
+    while (std::getline(lines, line))
+        if (!line.empty() && line.find("is already active") == std::string::npos)
+            last = line;
+    return clean(last);
 }
 
 std::int64_t device_uptime_s() {

@@ -61,6 +61,12 @@ TEST_F(FleetPoll, NewerBundleFromAPeerIsInstalledAndReshared) {
     EXPECT_TRUE(update::open_bundle(bytes.value(), key.public_key(), "x"));
     // The same file again is not imported again.
     EXPECT_EQ(count(poll(), EventKind::Installed) + count(poll(), EventKind::AlreadyActive), 0u);
+    // Another peer re-sharing the same version: settled quietly, no import.log noise.
+    fs::create_directories(SharePaths{k.share}.in() / "OTHER12" / "bundles");
+    fs::copy_file(peer_bundles() / "content-2.kiosk",
+                  SharePaths{k.share}.in() / "OTHER12" / "bundles" / "content-2.kiosk");
+    EXPECT_EQ(count(poll(), EventKind::AlreadyActive), 1u);
+    EXPECT_EQ(read_text(k.data / "import.log").find("already active"), std::string::npos);
 }
 
 TEST_F(FleetPoll, TamperedOrForeignBundlesAreRefusedAndNeverReshared) {
