@@ -87,6 +87,9 @@ std::string body_of(const KioskStatus& s) {
 }
 
 std::optional<KioskStatus> read_status(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::symlink_status(dir / kStatusFile, ec)))
+        return std::nullopt;  // also refuses a peer's symlink
     const std::string text = read_small(dir / kStatusFile, kMaxStatusBytes);
     if (text.empty())
         return std::nullopt;
@@ -250,7 +253,9 @@ Result<int> collect_to_stick(const fs::path& share_dir, const fs::path& stick_di
         std::size_t n = 0;
         for (fs::directory_iterator f(dir, ec), end; !ec && f != end && n < kMaxFilesPerFolder;
              f.increment(ec)) {
-            if (f->path().filename().string().starts_with(".") || !f->is_regular_file())
+            // Never follow a peer's symlink: only its own regular files go to the stick.
+            if (f->path().filename().string().starts_with(".") ||
+                !fs::is_regular_file(f->symlink_status()))
                 continue;
             auto bytes = update::read_file_limited(f->path(), kMaxStatsBytes);
             if (!bytes)

@@ -155,12 +155,15 @@ TEST_F(FleetPoll, StatusIsPublishedAndReadBack) {
     EXPECT_FALSE(view.rows[1].in_step);
     EXPECT_NE(view.text().find("BEHIND"), std::string::npos);
 
+    // A peer's symlink to a file of this kiosk is not copied to the stick.
+    fs::create_symlink(k.data / "import.log", peer / "leak.txt");
     TempDir stick;
     auto n = collect_to_stick(k.share, stick.path());
     ASSERT_TRUE(n);
     EXPECT_EQ(n.value(), 2);
     EXPECT_TRUE(fs::exists(stick / "kiosk-fleet" / "test_kiosk-6LTBX3Q" / kStatusFile));
     EXPECT_TRUE(fs::exists(stick / "kiosk-fleet" / "______evil-LG457CF" / kStatusFile));
+    EXPECT_FALSE(fs::exists(stick / "kiosk-fleet" / "______evil-LG457CF" / "leak.txt"));
 }
 
 }  // namespace
