@@ -119,3 +119,9 @@ image-rpi-test: package
 
 cross-test: image-deps
 	bash kiosk-image/cross/cross-test.sh
+
+# --- A venue of kiosks (src/fleet, docs/integrator.md "A venue of kiosks") ---
+# Three kiosks + three real Syncthing instances on 127.0.0.1 (about 1.5 min).
+.PHONY: fleet-test
+fleet-test: build
+	python3 tests/fleet/fleet_test.py --kiosk $(BUILD)/kiosk --work $(BUILD)/fleet-test

@@ -75,3 +75,11 @@ touch "$root/usr/lib/clock-epoch"
 # (APT_CONFIG lives in ROOTFS/tmp), so its final "apt-get update" with no
 # sources ran against the HOST's configuration and emptied the build host's
 # /var/lib/apt/lists (issue 16).
+
+# 6. Fleet sync (docs/integrator.md, "A venue of kiosks"): Syncthing as its own
+#    user kiosk-sync (group kiosk only to read the kiosk's shared out/ folders
+#    and the signed fleet list), wired LAN via systemd-networkd.
+in_root getent passwd kiosk-sync >/dev/null || \
+    in_root useradd --system --user-group --home-dir /var/lib/kiosk/.syncthing --no-create-home \
+        --shell /usr/sbin/nologin --groups kiosk kiosk-sync
+in_root systemctl enable kiosk-syncthing.service kiosk-syncthing-reconfigure.path systemd-networkd.service

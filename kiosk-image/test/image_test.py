@@ -8,7 +8,9 @@ the machine; a TEST-ONLY root shell on a virtio console (injected into a
 the journal and unit states. Artefacts: kiosk-image/out/test/.
 """
 import argparse
+import ipaddress
 import os
+import re
 import random
 import shutil
 import subprocess
@@ -49,6 +51,60 @@ def make_stick(path, files):
     run(['mkfs.vfat', '-n', 'KIOSKUSB', path], stdout=subprocess.DEVNULL)
     for f in files:
         run(['mcopy', '-i', path, f, '::/'])
+
+
+def _proc_addr(hexaddr):
+    """'0100007F:1F90' (from /proc/net/tcp*) -> (IPv4Address('127.0.0.1'), 8080)."""
+    ip, port = hexaddr.split(':')
+    raw = bytes.fromhex(ip)
+    if len(raw) == 16:  # four little-endian 32-bit words
+        raw = b''.join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+    else:
+        raw = raw[::-1]
+    return ipaddress.ip_address(raw), int(port, 16)
+
+
+def check_fleet_sync(m, a):
+    """kiosk-syncthing.service: running as its own user, hardened, listening on
+    nothing but localhost, the sync port (TCP 22000) and local discovery (UDP 21027)."""
+    active = ''
+    for _ in range(60):
+        active = m.shell.out('systemctl is-active kiosk-syncthing.service; true')
+        # 22000 = 0x55F0, listening (state 0A)
+        if active == 'active' and m.shell.out(
+                'cat /proc/net/tcp /proc/net/tcp6 | grep -c ":55F0 .* 0A "; true') not in ('', '0'):
+            break
+        time.sleep(1)
+    check('fleet sync (Syncthing) runs', active == 'active', active)
+    procs = m.shell.out('cat /sys/fs/cgroup/system.slice/kiosk-syncthing.service/cgroup.procs; true').split()
+    users = m.shell.out(' '.join(f'stat -c %U /proc/{p};' for p in procs) + ' true').split()
+    check('fleet sync runs as kiosk-sync, not kiosk', users and set(users) == {'kiosk-sync'}, ' '.join(users))
+    full = m.shell.out('systemd-analyze security kiosk-syncthing.service --no-pager 2>&1')
+    open(os.path.join(a.out, 'security-syncthing.txt'), 'w').write(full)
+    level = re.search(r'exposure level for kiosk-syncthing.service: ([0-9.]+)', full)
+    check('fleet sync hardened (systemd-analyze security <= 2.0)',
+          level and float(level.group(1)) <= 2.0, level.group(0) if level else full[-200:])
+    inodes = set(re.findall(r'socket:\[(\d+)\]', m.shell.out(
+        ' '.join(f'ls -l /proc/{p}/fd 2>/dev/null;' for p in procs) + ' true')))
+    listening, bad = [], []
+    for proto in ('tcp', 'tcp6', 'udp', 'udp6'):
+        for line in m.shell.out(f'cat /proc/net/{proto}; true').splitlines()[1:]:
+            cols = line.split()
+            if len(cols) < 10 or cols[9] not in inodes:
+                continue
+            if proto.startswith('tcp') and cols[3] != '0A':
+                continue  # connections, not listeners
+            lip, lport = _proc_addr(cols[1])
+            lip = getattr(lip, 'ipv4_mapped', None) or lip
+            listening.append(f'{proto} {lip}:{lport}')
+            allowed = lip.is_loopback or (proto.startswith('tcp') and lport == 22000) or \
+                (proto.startswith('udp') and lport == 21027)
+            if not allowed:
+                bad.append(f'{proto} {lip}:{lport}')
+    check('fleet sync listens only on localhost, TCP 22000 and UDP 21027',
+          listening and not bad, ' '.join(bad or listening))
+    gui = [entry for entry in listening if entry.endswith(':8384')]
+    check('fleet sync GUI/REST on 127.0.0.1 only', gui and all('127.0.0.1' in g for g in gui), ' '.join(gui))
 
 
 # ------------------------------------------------------------------ the test
@@ -165,6 +221,7 @@ def main():
         open(os.path.join(a.out, 'security.txt'), 'w').write(
             m.shell.out('systemd-analyze security kiosk.service --no-pager 2>&1'))
         log(f'systemd-analyze security: {sec}')
+        check_fleet_sync(m, a)
 
         # Visitor with a keyboard: VT switch and Ctrl+Alt+Del do nothing.
         pid = m.shell.out('systemctl show -p MainPID --value kiosk')

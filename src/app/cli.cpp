@@ -9,6 +9,7 @@
 #include "base/log.h"
 #include "content/loader.h"
 #include "content/simplified_cache.h"
+#include "fleet/commands.h"
 #include "layout/house_style.h"
 #include "layout/pages.h"
 #include "update/commands.h"
@@ -162,6 +163,18 @@ int run_cli(const std::vector<std::string>& args) {
     if (o.command == "stats")
         return run_stats(o);
     return run_window(o);
+    if (o.command == "fleet") {
+        // Only installing needs the content checker (and so the fonts).
+        const bool installs = !o.rest.empty() && (o.rest[0] == "install" || o.rest[0] == "poll");
+        auto fonts = installs ? fonts_or_warn() : nullptr;
+        return fleet::run_fleet(
+            o.rest, std::cout, std::cerr,
+            installs ? content_validator(fonts.get()) : update::ContentValidator{});
+    }
+    if (o.command.empty())
+        return run_window(o);
+    std::cerr << "kiosk: error: unknown command '" << o.command << "'\n" << usage();
+    return 1;
 }
 
 }  // namespace kiosk::app

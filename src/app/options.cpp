@@ -19,7 +19,8 @@ struct CommandSpec {
     std::string_view usage;
     std::vector<std::string_view> with_value;
     std::vector<std::string_view> flags;
-    bool delegated = false;  // parsed again by its own module
+    bool delegated = false;    // parsed again by its own module
+    bool own_options = false;  // delegated, and its module alone checks the options
 };
 
 const std::vector<CommandSpec>& commands() {
@@ -59,6 +60,12 @@ const std::vector<CommandSpec>& commands() {
          {"--allow-downgrade"},
          true},
         {"status", "kiosk status --data DIR", {"--data"}, {}, true},
+        {"fleet",
+         "kiosk fleet id|sign|join|syncthing-config|install|poll|status|collect ...",
+         {},
+         {},
+         true,
+         true},
         {"stats",
          "kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME]",
          {"--data", "--csv", "--html", "--name"},
@@ -167,6 +174,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         return bad("unknown command '" + o.command + "'");
     if (spec->delegated)
         o.rest.assign(args.begin() + static_cast<long>(i), args.end());
+    if (spec->own_options)
+        return o;  // `kiosk fleet` has subcommands of its own, each with its usage
     for (; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") {

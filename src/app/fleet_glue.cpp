@@ -1,0 +1,87 @@
+#include "app/fleet_glue.h"
+
+#include "base/log.h"
+#include "fleet/device_id.h"
+#include "fleet/membership.h"
+#include "fleet/status.h"
+#include "update/keys.h"
+
+namespace kiosk::app {
+
+namespace {
+
+std::string read_device_id(const std::filesystem::path& home) {
+    auto pem = update::read_file_limited(home / "cert.pem", 64 * 1024);
+    if (!pem)
+        return {};
+    auto id = fleet::device_id_from_cert_pem(std::string(pem.value().begin(), pem.value().end()),
+                                             (home / "cert.pem").string());
+    return id ? id.value() : std::string();
+}
+
+}  // namespace
+
+FleetGlue::FleetGlue(FleetPaths paths, update::ContentValidator validate)
+    : paths_(std::move(paths)), validate_(std::move(validate)) {}
+
+fleet::PollConfig FleetGlue::config() const {
+    fleet::PollConfig c;
+    c.data_dir = paths_.data_dir;
+    c.share_dir = paths_.share_dir;
+    if (auto k = update::load_public_key(paths_.pubkey))
+        c.key = k.value();
+    c.validate = validate_;
+    c.device_id = read_device_id(paths_.syncthing_home);
+    Diagnostics ignored;
+    const auto m = fleet::load_membership(paths_.data_dir, c.key, ignored);
+    const fleet::Member* me = m ? m->find(c.device_id) : nullptr;
+    c.name = me ? me->name : "kiosk";
+    if (!paths_.stats_export.empty())
+        c.stats_export = paths_.stats_export;
+    return c;
+}
+
+void FleetGlue::after_import(const std::filesystem::path& bundle_file) {
+    auto e = fleet::publish_bundle(bundle_file, config());
+    log_info(e ? e.value().str() : "fleet: not shared: " + e.error().message);
+}
+
+void FleetGlue::on_stick(const std::filesystem::path& stick_dir) {
+    std::error_code ec;
+    for (std::filesystem::directory_iterator d(stick_dir, ec), end; !ec && d != end;
+         d.increment(ec)) {
+        if (d->path().extension() != ".fleet" || d->path().filename().string().starts_with("."))
+            continue;
+        auto key = update::load_public_key(paths_.pubkey);
+        auto m = key ? fleet::join_fleet(d->path(), paths_.data_dir, key.value())
+                     : Result<fleet::Membership>(key.error());
+        log_info(m ? "fleet: joined " + d->path().filename().string()
+                   : "fleet: not joined: " + m.error().message);
+        return;
+    }
+}
+
+bool FleetGlue::tick(std::int64_t now_unix) {
+    if (!update::load_public_key(paths_.pubkey))
+        return false;  // nothing can be verified: take nothing from the fleet
+    bool installed = false;
+    for (const auto& e : fleet::poll_once(config(), state_, now_unix)) {
+        if (e.kind != fleet::EventKind::Status && e.kind != fleet::EventKind::AlreadyActive)
+            log_info(e.str());
+        installed = installed || e.kind == fleet::EventKind::Installed;
+    }
+    return installed;
+}
+
+std::string FleetGlue::device_id() const {
+    return read_device_id(paths_.syncthing_home);
+}
+
+std::string FleetGlue::fleet_text(std::int64_t now_unix) const {
+    const fleet::PollConfig c = config();
+    Diagnostics ignored;
+    const auto m = fleet::load_membership(paths_.data_dir, c.key, ignored);
+    return fleet::fleet_view(paths_.share_dir, m, c.device_id, now_unix).text();
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,47 @@
+// The app's side of fleet sync: the few hooks the content worker and the
+// staff menu call (docs/integrator.md, section 11). All fleet logic is in
+// src/fleet; this only holds one poller's state and the paths. One owner:
+// the content worker thread; the staff menu gets copies of plain strings.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "fleet/share.h"
+
+namespace kiosk::app {
+
+struct FleetPaths {
+    std::filesystem::path data_dir = "/var/lib/kiosk";
+    std::filesystem::path share_dir = "/var/lib/kiosk/fleet-share";
+    std::filesystem::path syncthing_home = "/var/lib/kiosk/.syncthing";
+    std::filesystem::path pubkey = "/etc/kiosk/staff.pub";
+    std::filesystem::path stats_export;  // empty: none
+};
+
+class FleetGlue {
+  public:
+    FleetGlue(FleetPaths paths, update::ContentValidator validate);
+
+    // After a successful USB import of `bundle_file`: share it with the fleet.
+    void after_import(const std::filesystem::path& bundle_file);
+    // A stick was mounted: join a *.fleet file on it (if any).
+    void on_stick(const std::filesystem::path& stick_dir);
+    // Every few seconds on the content worker; true when a peer's bundle was
+    // installed (the caller reloads the content, as after a USB import).
+    bool tick(std::int64_t now_unix);
+
+    // For the staff menu: this kiosk's device ID (text and QR), and one line
+    // per kiosk of the signed list with its version and whether it is in step.
+    std::string device_id() const;
+    std::string fleet_text(std::int64_t now_unix) const;
+
+  private:
+    fleet::PollConfig config() const;
+    FleetPaths paths_;
+    update::ContentValidator validate_;
+    fleet::PollState state_;
+};
+
+}  // namespace kiosk::app
