@@ -212,7 +212,9 @@ class Loader {
                 break;
             if (!r.expect_map(item, "a block") || item.size() != 1) {
                 if (item.IsMap())
-                    r.error(item, "a block has exactly one of heading, paragraph, bullet");
+                    r.error(item,
+                            "a block has exactly one of heading, paragraph, bullet, "
+                            "areas, dateline");
                 continue;
             }
             const auto kv = *item.begin();
@@ -224,9 +226,16 @@ class Loader {
                 blk.kind = Block::Kind::Paragraph;
             } else if (kind == "bullet") {
                 blk.kind = Block::Kind::Bullet;
+            } else if (kind == "dateline") {
+                blk.kind = Block::Kind::Dateline;
+            } else if (kind == "areas") {
+                // `- areas: numbered`: the list of areas; the value is not text.
+                blk.kind = Block::Kind::AreaList;
+                b.about.blocks.push_back(std::move(blk));
+                continue;
             } else {
-                r.error(kv.first,
-                        "unknown block '" + kind + "' (use heading, paragraph or bullet)");
+                r.error(kv.first, "unknown block '" + kind +
+                                      "' (use heading, paragraph, bullet, areas or dateline)");
                 continue;
             }
             blk.text = r.local_text(kv.second, kMaxTextBytes);

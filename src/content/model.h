@@ -53,7 +53,10 @@ struct Area {
 };
 
 struct Block {
-    enum class Kind { Heading, Paragraph, Bullet };
+    // AreaList: the bundle's areas, numbered, in order (no text of its own).
+    // Dateline: the release's date and time, set apart at the end; a '\n' in
+    // the text starts a new line.
+    enum class Kind { Heading, Paragraph, Bullet, AreaList, Dateline };
     Kind kind = Kind::Paragraph;
     LocalText text;
 };
