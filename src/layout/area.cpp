@@ -79,16 +79,19 @@ void footer(Builder& b, int index, float top) {
              Action::of(Action::Kind::Previous), pc, theme::kOnDark, 0.75f);
     b.button(Layer::Chrome, {m.w - m.margin - bw, top + pad, bw, bh}, b.tr(next.title) + " ›",
              Action::of(Action::Kind::Next), nc, theme::kOnDark, 0.75f);
-    // Position dots between the buttons, when there is room.
-    const float dot = std::max(6.0f, m.body * 0.3f);
-    const float span = static_cast<float>(n) * dot * 2;
+    // Position dots between the buttons, when there is room: an indicator, not
+    // controls (too small to aim at; the buttons step), so small, flat and
+    // untouchable. The current area is a short bar in its accent colour, the others rule dots.
+    const float dot = std::max(5.0f, m.body * 0.25f);
+    const float pitch = dot * 2.5f;
+    const float span = static_cast<float>(n) * pitch;
     if (span < m.w - 2 * (m.margin + bw + m.gap)) {
-        float x = (m.w - span) / 2 + dot / 2;
-        for (int i = 0; i < n; ++i, x += dot * 2) {
+        float x = (m.w - span) / 2 + (pitch - dot) / 2;
+        for (int i = 0; i < n; ++i, x += pitch) {
             const auto& c = areas[static_cast<size_t>(i)].accent;
-            const float d = i == index ? dot * 1.4f : dot;
-            b.fill(Layer::Chrome, {x + (dot - d) / 2, top + (m.h - top - d) / 2, d, d},
-                   i == index ? Rgba{c.r, c.g, c.b, 255} : theme::kRule, d / 2);
+            const float dw = i == index ? dot * 2.4f : dot;  // the current one a short bar
+            b.fill(Layer::Chrome, {x + (dot - dw) / 2, top + (m.h - top - dot) / 2, dw, dot},
+                   i == index ? Rgba{c.r, c.g, c.b, 255} : theme::kRule, dot / 2);
         }
     }
 }
