@@ -62,6 +62,36 @@ float paragraphs(Builder& b, const content::Area& a, float x, float y, float w) 
     return y;
 }
 
+// `title` with the arrow, on one line at style st within width w: whole if it
+// fits, else cut at the last word (Latin) or character (Chinese) that leaves
+// room for "…". Never a smaller font, never a second line.
+std::string footer_label(const Builder& b, const std::string& title, bool prev,
+                         const text::TextStyle& st, float w) {
+    auto with_arrow = [&](const std::string& t) { return prev ? "‹ " + t : t + " ›"; };
+    if (b.measure(with_arrow(title), st) <= w)
+        return with_arrow(title);
+    const bool words = title.find(' ') != std::string::npos;
+    std::string t = title;
+    while (!t.empty()) {
+        if (words) {
+            const size_t sp = t.find_last_of(' ');
+            t.resize(sp == std::string::npos ? 0 : sp);
+        } else {
+            size_t n = t.size() - 1;
+            while (n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80)
+                --n;  // back to the start of the last UTF-8 character
+            t.resize(n);
+        }
+        while (!t.empty() && (t.back() == ' ' || t.back() == ','))
+            t.pop_back();
+        if (words && t.size() >= 4 && t.compare(t.size() - 4, 4, " and") == 0)
+            continue;  // "Economy, Trade and…" reads worse than "Economy, Trade…"
+        if (b.measure(with_arrow(t + "…"), st) <= w)
+            return with_arrow(t + "…");
+    }
+    return prev ? "‹" : "›";
+}
+
 void footer(Builder& b, int index, float top) {
     const Metrics& m = b.m();
     const auto& areas = b.ctx().bundle.areas;
@@ -75,10 +105,15 @@ void footer(Builder& b, int index, float top) {
     const auto& next = areas[static_cast<size_t>((index + 1) % n)];
     const Rgba pc{prev.accent.r, prev.accent.g, prev.accent.b, 255};
     const Rgba nc{next.accent.r, next.accent.g, next.accent.b, 255};
-    b.button(Layer::Chrome, {m.margin, top + pad, bw, bh}, "‹ " + b.tr(prev.title),
-             Action::of(Action::Kind::Previous), pc, theme::kOnDark, 0.75f);
-    b.button(Layer::Chrome, {m.w - m.margin - bw, top + pad, bw, bh}, b.tr(next.title) + " ›",
-             Action::of(Action::Kind::Next), nc, theme::kOnDark, 0.75f);
+    // One size and one font size for both buttons; the label fits on one line.
+    const text::TextStyle st = b.style(0.75f, text::Weight::Bold);
+    const float lw = bw - m.gap * 1.5f;
+    b.button(Layer::Chrome, {m.margin, top + pad, bw, bh},
+             footer_label(b, b.tr(prev.title), true, st, lw), Action::of(Action::Kind::Previous),
+             pc, theme::kOnDark, st);
+    b.button(Layer::Chrome, {m.w - m.margin - bw, top + pad, bw, bh},
+             footer_label(b, b.tr(next.title), false, st, lw), Action::of(Action::Kind::Next), nc,
+             theme::kOnDark, st);
     // Position dots between the buttons, when there is room: an indicator, not
     // controls (too small to aim at; the buttons step), so small, flat and
     // untouchable. The current area is a short bar in its accent colour, the others rule dots.
