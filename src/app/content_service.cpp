@@ -263,7 +263,8 @@ std::optional<ContentEvent> ContentService::wait_result(int timeout_ms) {
     const auto end = Clock::now() + std::chrono::milliseconds(timeout_ms);
     while (Clock::now() < end) {
         while (auto ev = poll())
-            if (ev->kind != ContentEvent::Kind::Progress)
+            if (ev->kind != ContentEvent::Kind::Progress &&
+                ev->kind != ContentEvent::Kind::StickInserted)
                 return ev;
         pollfd p{event_fd(), POLLIN, 0};
         ::poll(&p, 1, 50);

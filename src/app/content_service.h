@@ -84,7 +84,7 @@ class ContentService {
 
     // UI thread. Non-blocking: the next event, if any.
     std::optional<ContentEvent> poll();
-    // UI thread: poll() until an event other than Progress, or `timeout_ms`.
+    // UI thread: poll() until a result (not Progress, not StickInserted), or `timeout_ms`.
     std::optional<ContentEvent> wait_result(int timeout_ms);
     int event_fd() const { return events_fd_.get(); }
 

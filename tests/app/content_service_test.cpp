@@ -76,10 +76,15 @@ class ContentServiceTest : public ::testing::Test {
         return root_ / usb / name;
     }
     // Polls like the main loop until a result (or a 20 s safety limit).
+    // Sticks are announced first (StickInserted, for the statistics export).
     ContentEvent wait_for_result(ContentService& u, bool expect_progress = true) {
         bool saw_progress = false;
         for (int i = 0; i < 2000; ++i) {
             if (auto ev = u.poll()) {
+                if (ev->kind == ContentEvent::Kind::StickInserted) {
+                    ++sticks_announced_;
+                    continue;
+                }
                 if (ev->kind != ContentEvent::Kind::Progress) {
                     if (expect_progress) {
                         EXPECT_TRUE(saw_progress) << "no progress shown before the result";
@@ -101,6 +106,7 @@ class ContentServiceTest : public ::testing::Test {
     }
 
     std::atomic<int> loads_{0};  // content loads by the service
+    int sticks_announced_ = 0;   // StickInserted events seen by wait_for_result
     fs::path root_, content_;
 };
 
@@ -168,7 +174,8 @@ TEST_F(ContentServiceTest, StickWithoutBundleIsReportedAndChangesNothing) {
     const ContentEvent ev = wait_for_result(u, /*expect_progress=*/false);
     EXPECT_EQ(ev.kind, ContentEvent::Kind::Refused);
     EXPECT_EQ(ev.error, ErrorKind::NoBundle) << ev.reason;
-    expect_quiet(u);  // reported once per plug-in
+    EXPECT_EQ(sticks_announced_, 1);  // the UI is told, to write the statistics there
+    expect_quiet(u);                  // reported once per plug-in
     EXPECT_EQ(active_version(), 0);
 }
 
