@@ -55,6 +55,18 @@ std::optional<input::PointerEvent> pointer_event(const SDL_Event& e, int w, int 
 }
 
 // Monotonic microseconds, for --trace lines that outside tools can line up.
+// Fleet sync runs on the device only: where its data directory exists
+// (a laptop's windowed preview has none and joins no fleet).
+std::optional<FleetPaths> fleet_paths(const KioskConfig& kc) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(kc.data_dir, ec))
+        return std::nullopt;
+    FleetPaths p;
+    p.data_dir = kc.data_dir;
+    p.pubkey = kc.pubkey;
+    return p;
+}
+
 int64_t monotonic_us() {
     using namespace std::chrono;
     return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
@@ -135,6 +147,7 @@ bool Loop::set_up() {
     app = std::make_unique<App>(rt.bundle, *rt.fonts,
                                 app_config(kc, output->logical_w(), output->logical_h()));
     app->show(layout::PageId::home(), app->session().lang());
+    const std::optional<FleetPaths> fleet = rt.updatable ? fleet_paths(kc) : std::nullopt;
     if (rt.updatable) {
         content_event = SDL_RegisterEvents(1);
         ContentServiceOptions so;
@@ -144,6 +157,7 @@ bool Loop::set_up() {
         // Imports run in a limited child process that validates with its own
         // fonts (issue 16's second wall): the worker needs no validator.
         so.import = isolated_importer(kc.pubkey);
+        so.fleet = fleet;
         so.wake = [type = content_event] {
             SDL_Event e{};
             e.type = type;
@@ -152,8 +166,10 @@ bool Loop::set_up() {
         content.emplace(so, rt.version);
         statistics = StatsGlue::open(kc.data_dir, [](Millis) { return stats::local_now(); });
     }
-    host = std::make_unique<Host>(content ? &*content : nullptr,
-                                  StaffDevice(kc.data_dir, paths::kBacklightRoot));
+    StaffDevice device(kc.data_dir, paths::kBacklightRoot);
+    if (fleet)
+        device.set_fleet(*fleet);
+    host = std::make_unique<Host>(content ? &*content : nullptr, std::move(device));
     return true;
 }
 
