@@ -99,9 +99,9 @@ class ContentService::Worker {
                 auto seen = event(ContentEvent::Kind::StickInserted);
                 seen.stick = stick.stick_dir;
                 svc_.post(std::move(seen));
+                // Join a .fleet file first: the stick's bundle is then shared with that fleet.
                 if (fleet_)
-                    fleet_->on_stick(
-                        stick.stick_dir);  // join first: the bundle may be its first share
+                    fleet_->on_stick(stick.stick_dir);
                 if (stick.bundles.empty()) {
                     // Staff plugged in a stick without an update: tell them, do nothing.
                     // A "*.kiosk" that is a link, FIFO or folder is named as such.
@@ -120,7 +120,8 @@ class ContentService::Worker {
     }
 
   private:
-    // A peer's bundle installed: switch exactly as after a USB import.
+    // Every fleet_tick_ms (the worker wakes every recheck_ms anyway). A peer's
+    // bundle installed: switch exactly as after a USB import.
     void tick_fleet() {
         using Clock = std::chrono::steady_clock;
         if (!fleet_ || Clock::now() < next_fleet_tick_)

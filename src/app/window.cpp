@@ -54,7 +54,6 @@ std::optional<input::PointerEvent> pointer_event(const SDL_Event& e, int w, int 
     return std::nullopt;
 }
 
-// Monotonic microseconds, for --trace lines that outside tools can line up.
 // Fleet sync runs on the device only: where its data directory exists
 // (a laptop's windowed preview has none and joins no fleet).
 std::optional<FleetPaths> fleet_paths(const KioskConfig& kc) {
@@ -67,6 +66,7 @@ std::optional<FleetPaths> fleet_paths(const KioskConfig& kc) {
     return p;
 }
 
+// Monotonic microseconds, for --trace lines that outside tools can line up.
 int64_t monotonic_us() {
     using namespace std::chrono;
     return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
