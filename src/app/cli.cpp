@@ -8,7 +8,6 @@
 #include "app/stats_glue.h"
 #include "base/log.h"
 #include "content/loader.h"
-#include "content/simplified_cache.h"
 #include "fleet/commands.h"
 #include "layout/house_style.h"
 #include "layout/pages.h"
@@ -115,7 +114,6 @@ std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c) {
     rt.content_dir = chosen.dir;
     rt.version = chosen.version;
     rt.updatable = !o.content_dir && fs::is_directory(c.data_dir);
-    content::save_simplified_cache(*rt.bundle);  // a read-only folder just converts again
     return rt;
 }
 

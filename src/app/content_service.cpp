@@ -4,6 +4,7 @@
 #include <sys/eventfd.h>
 
 #include <chrono>
+#include <ctime>
 
 #include "base/log.h"
 #include "update/keys.h"
@@ -64,6 +65,15 @@ class ContentService::Worker {
     }
 
     void start() {
+        if (opt_.fleet) {
+            // Validators are made per check, as for imports: no fonts held between ticks.
+            update::ContentValidator validate;
+            if (opt_.make_validator)
+                validate = [make = opt_.make_validator](const fs::path& dir) {
+                    return make()(dir);
+                };
+            fleet_.emplace(*opt_.fleet, std::move(validate));
+        }
         if (!opt_.watch_usb)
             return;
         open_watcher();
@@ -89,6 +99,9 @@ class ContentService::Worker {
                 auto seen = event(ContentEvent::Kind::StickInserted);
                 seen.stick = stick.stick_dir;
                 svc_.post(std::move(seen));
+                // Join a .fleet file first: the stick's bundle is then shared with that fleet.
+                if (fleet_)
+                    fleet_->on_stick(stick.stick_dir);
                 if (stick.bundles.empty()) {
                     // Staff plugged in a stick without an update: tell them, do nothing.
                     // A "*.kiosk" that is a link, FIFO or folder is named as such.
@@ -103,9 +116,21 @@ class ContentService::Worker {
             }
         }
         notice_outside_install();
+        tick_fleet();
     }
 
   private:
+    // Every fleet_tick_ms (the worker wakes every recheck_ms anyway). A peer's
+    // bundle installed: switch exactly as after a USB import.
+    void tick_fleet() {
+        using Clock = std::chrono::steady_clock;
+        if (!fleet_ || Clock::now() < next_fleet_tick_)
+            return;
+        next_fleet_tick_ = Clock::now() + std::chrono::milliseconds(opt_.fleet_tick_ms);
+        if (fleet_->tick(static_cast<int64_t>(std::time(nullptr))))
+            switch_to_active(ContentEvent::Kind::Installed);
+    }
+
     void open_watcher() {
         update::UsbWatcherOptions w;
         w.mount_root = opt_.usb_root;
@@ -180,6 +205,8 @@ class ContentService::Worker {
             refuse(r.error ? r.error->message : kNoBundle, kind);
             return;
         }
+        if (fleet_ && r.bundle)
+            fleet_->after_import(*r.bundle);  // offer the verified bundle to the peers
         if (!switch_to_active(ContentEvent::Kind::Installed))
             refuse("the new content could not be loaded; the previous content stays",
                    ErrorKind::Content);
@@ -214,6 +241,8 @@ class ContentService::Worker {
     std::optional<update::UsbWatcher> watcher_;
     int64_t active_version_ = 0;
     fs::path pending_downgrade_;  // the stick holding a refused older version
+    std::optional<FleetGlue> fleet_;
+    std::chrono::steady_clock::time_point next_fleet_tick_{};
 };
 
 ContentService::ContentService(ContentServiceOptions options, int64_t shown_version)
@@ -263,7 +292,8 @@ std::optional<ContentEvent> ContentService::wait_result(int timeout_ms) {
     const auto end = Clock::now() + std::chrono::milliseconds(timeout_ms);
     while (Clock::now() < end) {
         while (auto ev = poll())
-            if (ev->kind != ContentEvent::Kind::Progress)
+            if (ev->kind != ContentEvent::Kind::Progress &&
+                ev->kind != ContentEvent::Kind::StickInserted)
                 return ev;
         pollfd p{event_fd(), POLLIN, 0};
         ::poll(&p, 1, 50);

@@ -5,7 +5,8 @@
 //
 // Threads: all work runs on the service's own worker thread, which owns the
 // USB watcher, the import and its validator (made on the worker by
-// make_validator for each import, e.g. with a FontStack of its own). The UI thread talks
+// make_validator for each import, e.g. with a FontStack of its own), and the
+// fleet sync hooks (FleetGlue) when options.fleet is set. The UI thread talks
 // to it only through two queues: requests in (rollback(), accept_downgrade())
 // and events out (poll()), whose payload is immutable
 // (shared_ptr<const content::Bundle>). event_fd() becomes readable when poll()
@@ -24,6 +25,7 @@
 #include <thread>
 
 #include "app/content_choice.h"
+#include "app/fleet_glue.h"
 #include "base/device_paths.h"
 #include "content/model.h"
 #include "update/handles.h"
@@ -54,6 +56,11 @@ struct ContentServiceOptions {
     std::function<void()> wake;  // on the worker, after an event was queued
     bool watch_usb = true;       // false: rollback only (headless previews)
     int recheck_ms = 1000;       // how often the worker looks at the store and the mount folder
+    // Fleet sync (docs/integrator.md, section 11): set on the device. The
+    // worker alone makes and uses its FleetGlue; installs from peers arrive
+    // as Installed events, like a USB import.
+    std::optional<FleetPaths> fleet;
+    int fleet_tick_ms = 2000;  // how often the worker looks at the peers' share folders
 };
 
 // What the screen should say, and content to show, after poll().
@@ -84,7 +91,7 @@ class ContentService {
 
     // UI thread. Non-blocking: the next event, if any.
     std::optional<ContentEvent> poll();
-    // UI thread: poll() until an event other than Progress, or `timeout_ms`.
+    // UI thread: poll() until a result (not Progress, not StickInserted), or `timeout_ms`.
     std::optional<ContentEvent> wait_result(int timeout_ms);
     int event_fd() const { return events_fd_.get(); }
 

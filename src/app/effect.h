@@ -31,7 +31,10 @@ struct StaffInfo {
     std::vector<std::string> status;  // version, label, dates, clock
     std::vector<std::string> log;     // the import log's last lines
     bool downgrade_pending = false;
-    std::string last_refusal;  // the full reason the last stick was refused
+    std::string last_refusal;         // the full reason the last stick was refused
+    bool fleet = false;               // fleet sync is set up: offer the Fleet screen
+    std::string fleet_id;             // this kiosk's Syncthing device ID (text and QR)
+    std::vector<std::string> kiosks;  // one line per kiosk of the fleet, with its version
 };
 
 }  // namespace kiosk::app

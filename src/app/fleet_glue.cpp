@@ -21,6 +21,19 @@ std::string read_device_id(const std::filesystem::path& home) {
 
 }  // namespace
 
+std::string fleet_device_id(const FleetPaths& paths) {
+    return read_device_id(paths.syncthing_home);
+}
+
+std::string fleet_status_text(const FleetPaths& paths, std::int64_t now_unix) {
+    update::PublicKey key{};
+    if (auto k = update::load_public_key(paths.pubkey))
+        key = k.value();
+    Diagnostics ignored;
+    const auto m = fleet::load_membership(paths.data_dir, key, ignored);
+    return fleet::fleet_view(paths.share_dir, m, fleet_device_id(paths), now_unix).text();
+}
+
 FleetGlue::FleetGlue(FleetPaths paths, update::ContentValidator validate)
     : paths_(std::move(paths)), validate_(std::move(validate)) {}
 
@@ -74,14 +87,11 @@ bool FleetGlue::tick(std::int64_t now_unix) {
 }
 
 std::string FleetGlue::device_id() const {
-    return read_device_id(paths_.syncthing_home);
+    return fleet_device_id(paths_);
 }
 
 std::string FleetGlue::fleet_text(std::int64_t now_unix) const {
-    const fleet::PollConfig c = config();
-    Diagnostics ignored;
-    const auto m = fleet::load_membership(paths_.data_dir, c.key, ignored);
-    return fleet::fleet_view(paths_.share_dir, m, c.device_id, now_unix).text();
+    return fleet_status_text(paths_, now_unix);
 }
 
 }  // namespace kiosk::app

@@ -8,17 +8,23 @@
 #include <filesystem>
 #include <string>
 
+#include "base/device_paths.h"
 #include "fleet/share.h"
 
 namespace kiosk::app {
 
 struct FleetPaths {
-    std::filesystem::path data_dir = "/var/lib/kiosk";
-    std::filesystem::path share_dir = "/var/lib/kiosk/fleet-share";
-    std::filesystem::path syncthing_home = "/var/lib/kiosk/.syncthing";
-    std::filesystem::path pubkey = "/etc/kiosk/staff.pub";
+    std::filesystem::path data_dir = paths::kDataDir;
+    std::filesystem::path share_dir = paths::kFleetShare;
+    std::filesystem::path syncthing_home = paths::kSyncthingHome;
+    std::filesystem::path pubkey = paths::kPublicKey;
     std::filesystem::path stats_export;  // empty: none
 };
+
+// What the staff menu shows, read from files only (no poller state): the UI
+// thread's StaffDevice calls these, so the worker's FleetGlue stays its own.
+std::string fleet_device_id(const FleetPaths& paths);
+std::string fleet_status_text(const FleetPaths& paths, std::int64_t now_unix);
 
 class FleetGlue {
   public:

@@ -153,7 +153,17 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
         so.watch_usb = false;
         service.emplace(so, rt.version);
     }
-    Host host(service ? &*service : nullptr, StaffDevice(kc.data_dir, {}));
+    StaffDevice device(kc.data_dir, {});
+    if (o.given.count("--data")) {
+        // A data folder copied from a kiosk holds its fleet files at the device's places.
+        FleetPaths fleet;
+        fleet.data_dir = kc.data_dir;
+        fleet.share_dir = std::filesystem::path(kc.data_dir) / "fleet-share";
+        fleet.syncthing_home = std::filesystem::path(kc.data_dir) / ".syncthing";
+        fleet.pubkey = kc.pubkey;
+        device.set_fleet(fleet);
+    }
+    Host host(service ? &*service : nullptr, std::move(device));
     // --data with --events: the replayed visit is recorded like the device's, on the virtual clock.
     std::unique_ptr<StatsGlue> statistics;
     if (o.events && o.given.count("--data") && !(statistics = replay_stats(o, kc)))

@@ -69,6 +69,7 @@ StaffInfo Host::staff_info() const {
     info.log = device_.import_log();
     info.downgrade_pending = downgrade_pending_;
     info.last_refusal = last_refusal_;
+    device_.add_fleet(info);
     return info;
 }
 

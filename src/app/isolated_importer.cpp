@@ -28,6 +28,9 @@ update::StickImport to_stick_import(const std::filesystem::path& stick,
                                     const update::IsolatedImportResult& res) {
     update::StickImport r;
     r.stick_dir = stick;
+    // The child imports the stick's only bundle; named here so the fleet can share it.
+    if (auto files = update::find_bundles(stick); files.size() == 1)
+        r.bundle = files.front();
     if (res.ok()) {
         update::ImportReport rep;
         rep.version = res.version;

@@ -37,6 +37,10 @@ void StaffMenu::set_info(const StaffInfo& info) {
         if (!info_.last_refusal.empty())
             view_.info.push_back("Last stick refused: " + info_.last_refusal);
         view_.downgrade_offer = info_.downgrade_pending;
+        view_.fleet_offer = info_.fleet;
+    } else if (view_.screen == StaffView::Screen::Fleet) {
+        view_.fleet_id = info_.fleet_id.empty() ? "(no Syncthing key yet)" : info_.fleet_id;
+        view_.fleet = info_.kiosks;
     } else if (view_.screen == StaffView::Screen::Log) {
         view_.log = info_.log.empty() ? std::vector<std::string>{"No imports yet."} : info_.log;
     }
@@ -99,6 +103,10 @@ std::optional<Effect> StaffMenu::command(int cmd, Millis now) {
             return Effect{K::RefreshStaffInfo};
         case kStaffLog:
             view_.screen = StaffView::Screen::Log;
+            set_info(info_);
+            return Effect{K::RefreshStaffInfo};
+        case kStaffFleet:
+            view_.screen = StaffView::Screen::Fleet;
             set_info(info_);
             return Effect{K::RefreshStaffInfo};
         case kStaffTouchTest:

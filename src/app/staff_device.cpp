@@ -50,6 +50,14 @@ std::vector<std::string> StaffDevice::import_log() const {
     return all;
 }
 
+void StaffDevice::add_fleet(StaffInfo& info) const {
+    if (!fleet_)
+        return;
+    info.fleet = true;
+    info.fleet_id = fleet_device_id(*fleet_);
+    info.kiosks = lines_of(fleet_status_text(*fleet_, std::time(nullptr)));
+}
+
 // Steps of a tenth of the panel's range, never fully dark (a black kiosk looks broken).
 std::string StaffDevice::brightness(int delta) const {
     std::error_code ec;

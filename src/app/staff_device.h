@@ -5,10 +5,12 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/effect.h"
+#include "app/fleet_glue.h"
 
 namespace kiosk::app {
 
@@ -20,9 +22,14 @@ class StaffDevice {
     std::vector<std::string> status_lines() const;  // version, label, dates, clock
     std::vector<std::string> import_log() const;
     std::string brightness(int delta) const;  // what happened, for the menu
+    // The fleet's device ID and kiosk lines, read from files when staff ask:
+    // the content worker's FleetGlue is never touched from this thread.
+    void set_fleet(FleetPaths paths) { fleet_ = std::move(paths); }
+    void add_fleet(StaffInfo& info) const;
 
   private:
     std::filesystem::path data_, backlight_;
+    std::optional<FleetPaths> fleet_;
 };
 
 }  // namespace kiosk::app

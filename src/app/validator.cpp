@@ -17,16 +17,17 @@ update::ContentValidator content_validator(text::FontStack* fonts) {
     return [opt](const std::filesystem::path& dir) { return content::validate_content(dir, opt); };
 }
 
+// Loads the fonts only when a check runs (on the caller's thread) and drops
+// them after it: an import done by the child process never pays for them.
 update::ContentValidator own_fonts_validator() {
-    auto loaded = text::FontStack::load();
-    if (!loaded) {
-        log_warn(loaded.error().str() + " (font checks of imports skipped)");
-        return content_validator(nullptr);
-    }
-    std::shared_ptr<text::FontStack> fonts = std::move(loaded.value());
-    auto check = content_validator(fonts.get());
-    // The validator keeps its FontStack alive; copies stay on the worker thread.
-    return [fonts, check](const std::filesystem::path& dir) { return check(dir); };
+    return [](const std::filesystem::path& dir) {
+        auto loaded = text::FontStack::load();
+        if (!loaded) {
+            log_warn(loaded.error().str() + " (font checks of imports skipped)");
+            return content_validator(nullptr)(dir);
+        }
+        return content_validator(loaded.value().get())(dir);
+    };
 }
 
 }  // namespace kiosk::app

@@ -14,6 +14,7 @@
 #include "app/runtime.h"
 #include "app/service_notify.h"
 #include "app/stats_glue.h"
+#include "app/validator.h"
 #include "input/rotation.h"
 #include "render/sdl_handles.h"
 
@@ -52,6 +53,18 @@ std::optional<input::PointerEvent> pointer_event(const SDL_Event& e, int w, int 
             break;
     }
     return std::nullopt;
+}
+
+// Fleet sync runs on the device only: where its data directory exists
+// (a laptop's windowed preview has none and joins no fleet).
+std::optional<FleetPaths> fleet_paths(const KioskConfig& kc) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(kc.data_dir, ec))
+        return std::nullopt;
+    FleetPaths p;
+    p.data_dir = kc.data_dir;
+    p.pubkey = kc.pubkey;
+    return p;
 }
 
 // Monotonic microseconds, for --trace lines that outside tools can line up.
@@ -135,15 +148,19 @@ bool Loop::set_up() {
     app = std::make_unique<App>(rt.bundle, *rt.fonts,
                                 app_config(kc, output->logical_w(), output->logical_h()));
     app->show(layout::PageId::home(), app->session().lang());
+    const std::optional<FleetPaths> fleet = rt.updatable ? fleet_paths(kc) : std::nullopt;
     if (rt.updatable) {
         content_event = SDL_RegisterEvents(1);
         ContentServiceOptions so;
         so.data_dir = kc.data_dir;
         so.public_key = kc.pubkey;
         so.usb_root = kc.usb_root;
-        // Imports run in a limited child process that validates with its own
-        // fonts (issue 16's second wall): the worker needs no validator.
+        // Stick imports run in a limited child process that validates with its
+        // own fonts (issue 16's second wall). A peer's bundle (fleet) is checked
+        // on the worker with a validator and fonts of its own, made per check.
         so.import = isolated_importer(kc.pubkey);
+        so.make_validator = own_fonts_validator;
+        so.fleet = fleet;
         so.wake = [type = content_event] {
             SDL_Event e{};
             e.type = type;
@@ -152,8 +169,10 @@ bool Loop::set_up() {
         content.emplace(so, rt.version);
         statistics = StatsGlue::open(kc.data_dir, [](Millis) { return stats::local_now(); });
     }
-    host = std::make_unique<Host>(content ? &*content : nullptr,
-                                  StaffDevice(kc.data_dir, paths::kBacklightRoot));
+    StaffDevice device(kc.data_dir, paths::kBacklightRoot);
+    if (fleet)
+        device.set_fleet(*fleet);
+    host = std::make_unique<Host>(content ? &*content : nullptr, std::move(device));
     return true;
 }
 

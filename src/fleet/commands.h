@@ -7,12 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "base/device_paths.h"
 #include "update/import.h"
 
 namespace kiosk::fleet {
 
-inline constexpr const char* kDefaultShareDir = "/var/lib/kiosk/fleet-share";
-inline constexpr const char* kDefaultSyncthingHome = "/var/lib/kiosk/.syncthing";
+inline constexpr const char* kDefaultShareDir = paths::kFleetShare;
+inline constexpr const char* kDefaultSyncthingHome = paths::kSyncthingHome;
 
 std::string fleet_usage();
 

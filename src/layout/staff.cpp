@@ -81,6 +81,8 @@ void menu(Builder& b, const StaffView& v, float top) {
         {"Dimmer", kStaffDimmer, kKey},
         {"Restart the kiosk app", kStaffRestart, kWarn},
     };
+    if (v.fleet_offer)
+        items.insert(items.begin() + 1, {"Fleet", kStaffFleet, kKey});
     if (v.downgrade_offer)
         items.insert(items.begin(),
                      {"Install the OLDER version on the stick", kStaffDowngrade, kWarn});
@@ -114,6 +116,26 @@ void visitors_screen(Builder& b, const StaffView& v, float top) {
     key(b, {m.margin + m.bar_h * 6 + m.gap * 2, top, m.bar_h * 3, m.bar_h}, "All days",
         kStaffVisitorsAll, v.visitors_all ? on : kKey);
     build_visitors(b, v.visitors, top + m.bar_h + m.gap);
+}
+
+// This kiosk's device ID as a QR code (a laptop joining it to the fleet scans
+// it) and as text, beside one line per kiosk of the fleet.
+void fleet_screen(Builder& b, const StaffView& v, float top) {
+    const Metrics& m = b.m();
+    key(b, {m.margin, top, m.bar_h * 3, m.bar_h}, "‹ Menu", kStaffMenu);
+    const float y0 = top + m.bar_h + m.gap;
+    const float side = std::min((m.w - 3 * m.margin) * 0.4f, m.h - y0 - m.margin);
+    // Dark modules on white, with the quiet zone: scanners need the contrast.
+    b.fill(Layer::Chrome, {m.margin, y0, side, side}, Rgba{0xFF, 0xFF, 0xFF, 0xFF});
+    b.qr(Layer::Chrome, {m.margin + side * 0.04f, y0 + side * 0.04f, side * 0.92f, side * 0.92f},
+         v.fleet_id, Rgba{0, 0, 0, 0xFF});
+    const float x = m.margin * 2 + side, w = m.w - x - m.margin;
+    float y = y0;
+    y += b.text(Layer::Chrome, "This kiosk's device ID:", en(b, 0.8f), x, y, w, kText);
+    y += b.text(Layer::Chrome, v.fleet_id, en(b, 0.8f, text::Weight::Bold), x, y, w, kText);
+    y += m.gap;
+    for (size_t i = 0; i < v.fleet.size() && y < m.h - m.margin; ++i)
+        y += b.text(Layer::Chrome, v.fleet[i], en(b, 0.7f), x, y, w, kText);
 }
 
 void touch_test(Builder& b, const StaffView& v) {
@@ -154,6 +176,9 @@ DisplayList build_staff(const PageContext& ctx, const StaffView& v) {
             break;
         case StaffView::Screen::Visitors:
             visitors_screen(b, v, header(b, "Visitors", v.message));
+            break;
+        case StaffView::Screen::Fleet:
+            fleet_screen(b, v, header(b, "Fleet", v.message));
             break;
     }
     return b.finish();

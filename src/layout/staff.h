@@ -30,10 +30,11 @@ enum StaffCommand : int {
     kStaffVisitors,
     kStaffVisitorsToday,
     kStaffVisitorsAll,
+    kStaffFleet,
 };
 
 struct StaffView {
-    enum class Screen { Pin, Menu, Log, TouchTest, Visitors };
+    enum class Screen { Pin, Menu, Log, TouchTest, Visitors, Fleet };
     Screen screen = Screen::Pin;
     int pin_digits = 0;                            // how many dots to show
     std::string message;                           // a result or a warning, shown prominently
@@ -41,9 +42,12 @@ struct StaffView {
     std::vector<std::string> log;                  // import log, newest last
     std::vector<std::pair<float, float>> touches;  // touch test marks
     bool confirm_rollback = false;
-    bool downgrade_offer = false;  // a stick holds an older version: offer to install it
-    stats::Summary visitors;       // the Visitors screen
-    bool visitors_all = false;     // all days rather than today
+    bool downgrade_offer = false;    // a stick holds an older version: offer to install it
+    stats::Summary visitors;         // the Visitors screen
+    bool visitors_all = false;       // all days rather than today
+    bool fleet_offer = false;        // fleet sync is set up: the menu offers the Fleet screen
+    std::string fleet_id;            // the Fleet screen: this kiosk's device ID (text and QR)
+    std::vector<std::string> fleet;  // the Fleet screen: one line per kiosk
 };
 
 DisplayList build_staff(const PageContext& ctx, const StaffView& v);

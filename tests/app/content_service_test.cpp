@@ -53,9 +53,8 @@ class ContentServiceTest : public ::testing::Test {
         const auto st = update::status(root_ / "data");
         return st.active ? st.active->version : 0;
     }
-    // Writes a stick folder holding a bundle of the content at `version`.
-    fs::path stick(const std::string& name, int64_t version, bool tamper = false,
-                   const std::string& usb = "usb") {
+    // The signed bundle of the content at `version`.
+    std::vector<uint8_t> bundle_bytes(int64_t version, bool tamper = false) {
         auto key = update::load_secret_key(root_ / "staff.key");
         EXPECT_TRUE(key);
         update::BundleOptions bo;
@@ -66,6 +65,12 @@ class ContentServiceTest : public ::testing::Test {
         auto bytes = made.value().bytes;
         if (tamper)
             bytes[bytes.size() / 2] ^= 0x01;
+        return bytes;
+    }
+    // Writes a stick folder holding a bundle of the content at `version`.
+    fs::path stick(const std::string& name, int64_t version, bool tamper = false,
+                   const std::string& usb = "usb") {
+        const auto bytes = bundle_bytes(version, tamper);
         const fs::path staging = root_ / ("." + name);  // appear complete, in one rename
         fs::create_directories(staging);
         std::ofstream(staging / "update.kiosk", std::ios::binary)
@@ -76,10 +81,15 @@ class ContentServiceTest : public ::testing::Test {
         return root_ / usb / name;
     }
     // Polls like the main loop until a result (or a 20 s safety limit).
+    // Sticks are announced first (StickInserted, for the statistics export).
     ContentEvent wait_for_result(ContentService& u, bool expect_progress = true) {
         bool saw_progress = false;
         for (int i = 0; i < 2000; ++i) {
             if (auto ev = u.poll()) {
+                if (ev->kind == ContentEvent::Kind::StickInserted) {
+                    ++sticks_announced_;
+                    continue;
+                }
                 if (ev->kind != ContentEvent::Kind::Progress) {
                     if (expect_progress) {
                         EXPECT_TRUE(saw_progress) << "no progress shown before the result";
@@ -101,6 +111,7 @@ class ContentServiceTest : public ::testing::Test {
     }
 
     std::atomic<int> loads_{0};  // content loads by the service
+    int sticks_announced_ = 0;   // StickInserted events seen by wait_for_result
     fs::path root_, content_;
 };
 
@@ -117,6 +128,34 @@ TEST_F(ContentServiceTest, ValidStickInstallsAndHandsOverTheNewContent) {
               1);  // event.yaml's own version field is content, not the bundle's
     EXPECT_EQ(active_version(), 7);
     EXPECT_TRUE(load_installed_content(root_ / "data").bundle);
+}
+
+// A peer's bundle arriving in the fleet share (Syncthing renames it complete
+// into place) is installed by the worker and announced once, like a stick's.
+TEST_F(ContentServiceTest, FleetPeersBundleIsInstalledAndAnnouncedOnce) {
+    ContentServiceOptions o = options();
+    FleetPaths fleet;
+    fleet.data_dir = root_ / "data";
+    fleet.share_dir = root_ / "share";
+    fleet.syncthing_home = root_ / "syncthing";
+    fleet.pubkey = root_ / "staff.pub";
+    o.fleet = fleet;
+    o.fleet_tick_ms = 50;
+    ContentService u(o, 0);
+    expect_quiet(u);  // nothing offered: nothing happens
+    const fs::path in = fleet.share_dir / "in" / "PEER123" / "bundles";
+    fs::create_directories(in);
+    const auto bytes = bundle_bytes(7);
+    std::ofstream(root_ / "peer.tmp", std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
+    fs::rename(root_ / "peer.tmp", in / "content-7.kiosk");
+    const ContentEvent ev = wait_for_result(u, /*expect_progress=*/false);
+    ASSERT_EQ(ev.kind, ContentEvent::Kind::Installed) << ev.reason;
+    EXPECT_EQ(ev.version, 7);
+    EXPECT_TRUE(ev.bundle);
+    EXPECT_EQ(active_version(), 7);
+    expect_quiet(u);  // exactly one Installed: neither the tick nor the store look repeats it
 }
 
 TEST_F(ContentServiceTest, TamperedStickIsRefusedAndTheOldContentStays) {
@@ -168,7 +207,8 @@ TEST_F(ContentServiceTest, StickWithoutBundleIsReportedAndChangesNothing) {
     const ContentEvent ev = wait_for_result(u, /*expect_progress=*/false);
     EXPECT_EQ(ev.kind, ContentEvent::Kind::Refused);
     EXPECT_EQ(ev.error, ErrorKind::NoBundle) << ev.reason;
-    expect_quiet(u);  // reported once per plug-in
+    EXPECT_EQ(sticks_announced_, 1);  // the UI is told, to write the statistics there
+    expect_quiet(u);                  // reported once per plug-in
     EXPECT_EQ(active_version(), 0);
 }
 

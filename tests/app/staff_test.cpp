@@ -135,6 +135,35 @@ TEST_F(StaffTest, WhatTheLoopFeedsBackIsShown) {
     EXPECT_EQ(app_->staff()->view().log, std::vector<std::string>{"imported 7"});
 }
 
+TEST_F(StaffTest, FleetScreenShowsTheDeviceIdAsTextAndQrAndTheKiosks) {
+    hold_corner(5'100);
+    type_pin("2468");
+    auto has_fleet_button = [this] {
+        const auto dl = app_->frame().layers.back().page;
+        return std::any_of(dl->targets.begin(), dl->targets.end(), [](const auto& t) {
+            return t.action == Action::staff(layout::kStaffFleet);
+        });
+    };
+    app_->set_staff_info(StaffInfo{});
+    EXPECT_FALSE(has_fleet_button());  // no fleet on this kiosk: no Fleet screen
+    StaffInfo info;
+    info.fleet = true;
+    info.fleet_id = "6LTBX3Q-625FFQI-UG5R4JH-K3OBQA6-D7EMCCX-EHMBB56-IYTVJEP-BSNADAV";
+    info.kiosks = {"hall-a  version 7  in step", "hall-b  version 6  behind"};
+    app_->set_staff_info(info);
+    ASSERT_TRUE(has_fleet_button());
+    press(layout::kStaffFleet);
+    EXPECT_EQ(effects_.back(), Effect{Effect::Kind::RefreshStaffInfo});
+    app_->set_staff_info(info);
+    const auto& v = app_->staff()->view();
+    EXPECT_EQ(v.screen, layout::StaffView::Screen::Fleet);
+    EXPECT_EQ(v.fleet_id, info.fleet_id);
+    EXPECT_EQ(v.fleet, info.kiosks);
+    const auto dl = app_->frame().layers.back().page;
+    EXPECT_TRUE(std::any_of(dl->items.begin(), dl->items.end(),
+                            [](const auto& it) { return it.kind == layout::DrawItem::Kind::Qr; }));
+}
+
 TEST_F(StaffTest, DowngradeIsOfferedOnlyWhenOneWaits) {
     hold_corner(5'100);
     type_pin("2468");
