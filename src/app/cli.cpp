@@ -160,7 +160,6 @@ int run_cli(const std::vector<std::string>& args) {
         return run_update_command(o);
     if (o.command == "stats")
         return run_stats(o);
-    return run_window(o);
     if (o.command == "fleet") {
         // Only installing needs the content checker (and so the fonts).
         const bool installs = !o.rest.empty() && (o.rest[0] == "install" || o.rest[0] == "poll");
@@ -169,10 +168,7 @@ int run_cli(const std::vector<std::string>& args) {
             o.rest, std::cout, std::cerr,
             installs ? content_validator(fonts.get()) : update::ContentValidator{});
     }
-    if (o.command.empty())
-        return run_window(o);
-    std::cerr << "kiosk: error: unknown command '" << o.command << "'\n" << usage();
-    return 1;
+    return run_window(o);  // the parser let only known commands through
 }
 
 }  // namespace kiosk::app
