@@ -152,7 +152,8 @@ std::vector<Record> Tracker::step(const Snapshot& s) {
         else
             follow(s, out);
     } else if (active && visitor_input) {
-        visit_.emplace();
+        visit_ = OpenVisit{};  // not emplace(): clang 14 rejects it for a nested aggregate with
+                               // member initialisers
         visit_->row.serial = ++serial_;
         visit_->row.start = s.local;
         visit_->since = s.now_ms;
