@@ -186,6 +186,23 @@ class Machine:
         self.screendump(label + '-TIMEOUT')
         return None, *(last or (255, 1))
 
+    def wait_change(self, ref, timeout, label, poll=0.5):
+        """Waits until the screen no longer matches `ref` (a notice appeared);
+        returns the image, or None after `timeout` s."""
+        end = time.time() + timeout
+        while time.time() < end:
+            try:
+                img = self.screendump()
+            except Exception:
+                time.sleep(poll)
+                continue
+            if not imgutil.matches(img, ref, mean_tol=0.5, frac_tol=0.002)[0]:
+                self.screendump(label)
+                return img
+            time.sleep(poll)
+        self.screendump(label + '-TIMEOUT')
+        return None
+
     def tap(self, x, y):
         """A finger tap through a virtual uinput touchscreen (touch-inject.c)."""
         rc, out = self.shell.run(f'kiosk-test-touch {W} {H} tap {x} {y}', timeout=30)

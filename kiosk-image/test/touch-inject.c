@@ -9,7 +9,13 @@
  *   kiosk-test-touch WIDTH HEIGHT hold X Y SECONDS
  *
  * The device is created, left for SDL to notice (udev hotplug), used once
- * and destroyed. Exit status 0 on success. */
+ * and destroyed. Exit status 0 on success.
+ *
+ * The device outlives the release by seconds, as a real screen does: SDL
+ * reads evdev only when the app pumps events, and under QEMU's TCG one frame
+ * can take longer than half a second. A device destroyed before SDL read the
+ * release leaves SDL a finger that never lifts (SDL 2.26 sends no FINGERUP
+ * when a touch device goes away), which looks like a tap the kiosk ignored. */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/uinput.h>
@@ -86,7 +92,7 @@ int main(int argc, char** argv) {
     int rc = touch(fd, 1, x, y);
     usleep((useconds_t)(held * 1e6));
     rc |= touch(fd, 0, x, y);
-    usleep(500000); /* let SDL read the release before the device goes */
+    sleep(4); /* let SDL read the release before the device goes */
     ioctl(fd, UI_DEV_DESTROY);
     close(fd);
     if (rc)

@@ -215,6 +215,7 @@ class ContentService::Worker {
     void rollback() {
         auto store = update::ContentStore::open(opt_.data_dir);
         auto fail = [this](const std::string& why) {
+            log_warn("staff rollback: " + why);
             auto ev = event(ContentEvent::Kind::RollbackFailed);
             ev.reason = why;
             svc_.post(std::move(ev));
@@ -225,7 +226,8 @@ class ContentService::Worker {
         if (!v)
             return fail("Not rolled back: " + v.error().message);
         if (!switch_to_active(ContentEvent::Kind::RolledBack))
-            fail("Rolled back, but no installed version loads");
+            return fail("Rolled back, but no installed version loads");
+        log_info("staff rollback: showing version " + std::to_string(active_version_));
     }
 
     // Installed from outside the app (the image's USB service runs `kiosk import`).
