@@ -7,6 +7,7 @@ debugfs into a *copy* of the root partition, never into the released image.
 """
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -83,17 +84,27 @@ class Shell:
         return False
 
     def run(self, cmd, timeout=60):
+        """Runs `cmd`; returns (exit status, output). Each command echoes a
+        fresh tag first and only what follows it counts: an answer left over
+        from an earlier command that timed out (e.g. connect()'s first hello,
+        sent before the guest shell was up) can never be taken for this one's."""
+        self.seq = getattr(self, 'seq', 0) + 1
+        tag = f'@@ID={self.seq}@@\n'
         self.sock.settimeout(timeout)
-        self.sock.sendall(cmd.encode() + b'\n')
+        self.sock.sendall(f'echo "{tag.strip()}"; {cmd}'.encode() + b'\n')
         buf = b''
-        while b'@@RC=' not in buf or not buf.rstrip().endswith(b'@@'):
+        while True:
+            text = buf.decode(errors='replace').replace('\r', '')
+            start = text.find(tag)
+            if start >= 0:
+                m = re.search(r'@@RC=(\d+)@@', text[start + len(tag):])
+                if m:
+                    body = text[start + len(tag):][:m.start()]
+                    return int(m.group(1)), body
             chunk = self.sock.recv(65536)
             if not chunk:
                 raise EOFError('shell closed')
             buf += chunk
-        text = buf.decode(errors='replace').replace('\r', '')
-        body, _, rc = text.rpartition('@@RC=')
-        return int(rc.strip().strip('@')), body
 
     def out(self, cmd, timeout=60):
         return self.run(cmd, timeout)[1].strip()
@@ -203,9 +214,40 @@ class Machine:
         self.screendump(label + '-TIMEOUT')
         return None
 
+    TOUCH_FIFO = '/run/kiosk-test-touch'
+
+    def _touchscreen(self):
+        """Starts the virtual touchscreen once per boot (touch-inject.c, serve
+        mode): like a real panel it stays, so SDL always reads the release."""
+        if self.shell.run(f'test -p {self.TOUCH_FIFO}', timeout=10)[0] == 0:
+            return True
+        self.shell.run(f'setsid kiosk-test-touch {W} {H} serve {self.TOUCH_FIFO} '
+                       '</dev/null >/run/kiosk-test-touch.log 2>&1 &', timeout=10)
+        rc, _ = self.shell.run(f'for i in $(seq 100); do test -p {self.TOUCH_FIFO} && exit 0; '
+                               'sleep 0.1; done; exit 1', timeout=30)
+        if rc != 0:
+            log('touchscreen did not start: '
+                + self.shell.out('cat /run/kiosk-test-touch.log'))
+            return False
+        # A press sent before SDL opened the device would be lost: wait until
+        # the kiosk holds it open (SDL's udev hot-plug, read between frames).
+        rc, out = self.shell.run(
+            'for i in $(seq 60); do for e in /sys/class/input/event*; do '
+            'grep -qs kiosk-test $e/device/name && d=/dev/input/${e##*/}; done; '
+            'p=$(systemctl show -p MainPID --value kiosk); '
+            '[ -n "$d" ] && ls -l /proc/$p/fd 2>/dev/null | grep -q "$d\\$" && exit 0; '
+            'sleep 0.5; done; '
+            'echo "kiosk has not opened $d"; exit 1', timeout=60)
+        if rc != 0:
+            log(out.strip())
+        return True
+
     def tap(self, x, y):
-        """A finger tap through a virtual uinput touchscreen (touch-inject.c)."""
-        rc, out = self.shell.run(f'kiosk-test-touch {W} {H} tap {x} {y}', timeout=30)
+        """A finger tap on the virtual touchscreen; returns once it is sent
+        (the caller waits for the screen)."""
+        if not self._touchscreen():
+            return False
+        rc, out = self.shell.run(f'echo "tap {x} {y}" > {self.TOUCH_FIFO}', timeout=30)
         if rc != 0:
             log(f'tap failed: {out.strip()}')
         return rc == 0

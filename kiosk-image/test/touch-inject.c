@@ -5,17 +5,19 @@
  * QEMU 7.2 has no emulated touchscreen, and its usb-tablet is an absolute
  * mouse that SDL 2.26's evdev code does not scale to the screen.
  *
+ *   kiosk-test-touch WIDTH HEIGHT serve FIFO     (the image test uses this)
+ *       one touchscreen for the whole boot; reads "tap X Y" and
+ *       "hold X Y SECONDS" lines from FIFO, one gesture after another
  *   kiosk-test-touch WIDTH HEIGHT tap X Y
  *   kiosk-test-touch WIDTH HEIGHT hold X Y SECONDS
+ *       one-shot: a device made, used once, kept a few seconds, destroyed
  *
- * The device is created, left for SDL to notice (udev hotplug), used once
- * and destroyed. Exit status 0 on success.
- *
- * The device outlives the release by seconds, as a real screen does: SDL
- * reads evdev only when the app pumps events, and under QEMU's TCG one frame
- * can take longer than half a second. A device destroyed before SDL read the
- * release leaves SDL a finger that never lifts (SDL 2.26 sends no FINGERUP
- * when a touch device goes away), which looks like a tap the kiosk ignored. */
+ * Why a device that stays: SDL reads evdev only when the app pumps events,
+ * and under QEMU's TCG with a software GL the frame that shows the pressed
+ * tile takes seconds. A device destroyed before SDL read the release leaves
+ * SDL a finger that never lifts (SDL 2.26 sends no FINGERUP when a touch
+ * device goes away): a tap the kiosk seemed to ignore. A real panel never
+ * goes away, and neither does the served one. */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/uinput.h>
@@ -23,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int emit(int fd, int type, int code, int value) {
@@ -75,27 +78,67 @@ static int touch(int fd, int down, int x, int y) {
     return rc | emit(fd, EV_SYN, SYN_REPORT, 0);
 }
 
+/* One gesture: press at (x, y), keep the finger down `held` s, lift. */
+static int gesture(int fd, int x, int y, double held) {
+    int rc = touch(fd, 1, x, y);
+    usleep((useconds_t)(held * 1e6));
+    return rc | touch(fd, 0, x, y);
+}
+
+/* Reads gesture lines from `path` until "quit"; the FIFO is opened read-write
+ * so that writers coming and going never give it an end of file. */
+static int serve(int fd, const char* path) {
+    unlink(path);
+    if (mkfifo(path, 0600) != 0)
+        return 1;
+    FILE* in = fopen(path, "r+");
+    if (!in)
+        return 1;
+    char line[128];
+    int rc = 0;
+    while (fgets(line, sizeof line, in)) {
+        int x = 0, y = 0;
+        double held = 0;
+        if (strncmp(line, "quit", 4) == 0)
+            break;
+        if (sscanf(line, "tap %d %d", &x, &y) == 2)
+            rc |= gesture(fd, x, y, 0.08);
+        else if (sscanf(line, "hold %d %d %lf", &x, &y, &held) == 3)
+            rc |= gesture(fd, x, y, held);
+        else
+            fprintf(stderr, "kiosk-test-touch: ignored: %s", line);
+    }
+    fclose(in);
+    unlink(path);
+    return rc;
+}
+
 int main(int argc, char** argv) {
-    if (argc < 6 || (strcmp(argv[3], "tap") != 0 && strcmp(argv[3], "hold") != 0) ||
-        (strcmp(argv[3], "hold") == 0 && argc < 7)) {
-        fprintf(stderr, "usage: %s W H tap X Y | W H hold X Y SECONDS\n", argv[0]);
+    int is_serve = argc == 5 && strcmp(argv[3], "serve") == 0;
+    if (!is_serve && (argc < 6 || (strcmp(argv[3], "tap") != 0 && strcmp(argv[3], "hold") != 0) ||
+                      (strcmp(argv[3], "hold") == 0 && argc < 7))) {
+        fprintf(stderr, "usage: %s W H serve FIFO | W H tap X Y | W H hold X Y SECONDS\n",
+                argv[0]);
         return 2;
     }
-    int w = atoi(argv[1]), h = atoi(argv[2]), x = atoi(argv[4]), y = atoi(argv[5]);
-    double held = strcmp(argv[3], "hold") == 0 ? atof(argv[6]) : 0.08;
+    int w = atoi(argv[1]), h = atoi(argv[2]);
     int fd = create(w, h);
     if (fd < 0) {
         fprintf(stderr, "kiosk-test-touch: uinput: %s\n", strerror(errno));
         return 1;
     }
     sleep(2); /* udev tags the device, SDL's hotplug monitor opens it */
-    int rc = touch(fd, 1, x, y);
-    usleep((useconds_t)(held * 1e6));
-    rc |= touch(fd, 0, x, y);
-    sleep(4); /* let SDL read the release before the device goes */
+    int rc;
+    if (is_serve) {
+        rc = serve(fd, argv[4]);
+    } else {
+        double held = strcmp(argv[3], "hold") == 0 ? atof(argv[6]) : 0.08;
+        rc = gesture(fd, atoi(argv[4]), atoi(argv[5]), held);
+        sleep(10); /* let SDL read the release before the device goes */
+    }
     ioctl(fd, UI_DEV_DESTROY);
     close(fd);
     if (rc)
-        fprintf(stderr, "kiosk-test-touch: write: %s\n", strerror(errno));
+        fprintf(stderr, "kiosk-test-touch: %s\n", strerror(errno));
     return rc ? 1 : 0;
 }
