@@ -131,33 +131,6 @@ void footer(Builder& b, int index, float top) {
     }
 }
 
-// Where the text goes on below the fold: a soft fade at the bottom of the
-// viewport and a small chevron, in the Chrome layer. The display list has no
-// scroll state, so this is the cue for the initial, unscrolled view; the
-// content is padded by the cue's height, so at the end of the scroll the last
-// line sits above it rather than under it. Returns the cue's height (0: none).
-float scroll_cue(Builder& b, float content_bottom) {
-    const Metrics& m = b.m();
-    const Rect v = b.dl().viewport;
-    const float h = m.body * 2.2f;
-    if (content_bottom + m.margin <= v.h)
-        return 0;
-    constexpr int kSteps = 8;
-    const float step = h / kSteps;
-    for (int i = 0; i < kSteps; ++i) {
-        Rgba c = theme::kPage;
-        c.a = static_cast<uint8_t>(255 * (i + 1) / (kSteps + 1));
-        b.fill(Layer::Chrome, {v.x, v.y + v.h - h + step * static_cast<float>(i), v.w, step + 0.5f},
-               c);
-    }
-    text::TextStyle st = b.style(text::type_scale::kCaptionEm);
-    const std::string chevron = "▼";
-    const float cw = b.measure(chevron, st);
-    b.text(Layer::Chrome, chevron, st, (m.w - cw) / 2, v.y + v.h - st.size_px * 1.6f, cw + 2,
-           theme::kMuted);
-    return h;
-}
-
 }  // namespace
 
 DisplayList build_area(const PageContext& ctx, int index) {
@@ -186,8 +159,8 @@ DisplayList build_area(const PageContext& ctx, int index) {
         y = paragraphs(b, a, x, y + m.gap, w);
         bottom = source_qr(b, a, x, y, w);
     }
-    const float cue = scroll_cue(b, bottom);
-    b.dl().content_height = bottom + std::max(m.margin, cue);
+    b.dl().content_height = bottom + m.margin;
+    scroll_cue(b);
     footer(b, index, footer_top);
     control_bar(b, PageId::area_at(index));
     return b.finish();
