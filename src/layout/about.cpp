@@ -116,7 +116,7 @@ DisplayList build_about(const PageContext& ctx) {
             case content::Block::Kind::Heading:
                 if (y > m.margin && !list_before)
                     y += m.body * 0.6f;
-                y += b.text(Layer::Content, s, heading, x, y, w, theme::kHero);
+                y += b.heading(Layer::Content, s, heading, x, y, w, theme::kHero);
                 y += m.body * 0.4f;
                 break;
             case content::Block::Kind::Paragraph:

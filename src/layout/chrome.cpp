@@ -78,7 +78,7 @@ float title_band(Builder& b, const std::string& title, Rgba color, const std::st
     text::TextStyle st = b.style(text::type_scale::kHeadingEm, text::Weight::Bold);
     const float icon_side = icon.empty() ? 0 : st.size_px * 1.5f;
     const float text_x = m.margin + (icon.empty() ? 0 : icon_side + m.gap);
-    auto t = b.lay(title, st, m.w - text_x - m.margin);
+    auto t = b.lay_heading(title, st, m.w - text_x - m.margin);
     const float h = std::max(t->height, icon_side) + 2 * m.gap;
     b.fill(Layer::Chrome, {0, top, m.w, h}, color);
     if (!icon.empty())

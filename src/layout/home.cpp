@@ -148,7 +148,7 @@ float hero(Builder& b) {
     float y = m.bar_h + m.gap * 1.5f;
     text::TextStyle title = b.style(text::type_scale::kTitleEm, text::Weight::Bold);
     title.align = text::Align::Center;
-    y += b.text(Layer::Content, b.tr(e.title), title, m.margin, y, w, theme::kHero);
+    y += b.heading(Layer::Content, b.tr(e.title), title, m.margin, y, w, theme::kHero);
     text::TextStyle sub = b.style(0.9f);
     sub.align = text::Align::Center;
     // Subtitle and date share a line when both fit; otherwise each gets its own,
@@ -157,15 +157,15 @@ float hero(Builder& b) {
         e.date.empty() ? b.tr(e.subtitle)
                        : b.tr(e.subtitle) + (b.lang() == Lang::En ? " · " : "　") + b.tr(e.date);
     if (e.date.empty() || b.measure(joined, sub) <= w) {
-        y += b.text(Layer::Content, joined, sub, m.margin, y, w, theme::kMuted);
+        y += b.heading(Layer::Content, joined, sub, m.margin, y, w, theme::kMuted);
     } else {
-        y += b.text(Layer::Content, b.tr(e.subtitle), sub, m.margin, y, w, theme::kMuted);
-        y += b.text(Layer::Content, b.tr(e.date), sub, m.margin, y, w, theme::kMuted);
+        y += b.heading(Layer::Content, b.tr(e.subtitle), sub, m.margin, y, w, theme::kMuted);
+        y += b.heading(Layer::Content, b.tr(e.date), sub, m.margin, y, w, theme::kMuted);
     }
     text::TextStyle intro = b.style(1.0f, text::Weight::Bold);
     intro.align = text::Align::Center;
     y += m.gap * 0.5f;
-    y += b.text(Layer::Content, b.tr(e.home_intro), intro, m.margin, y, w, theme::kInk);
+    y += b.heading(Layer::Content, b.tr(e.home_intro), intro, m.margin, y, w, theme::kInk);
     return y + m.gap;
 }
 

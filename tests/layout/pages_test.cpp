@@ -258,6 +258,35 @@ TEST_F(Pages, HomeGridDependsOnlyOnTheScreen) {
     EXPECT_EQ(portrait.rows, 4);
 }
 
+// Headings (the event's name, subtitle, date and intro on Home; the title band
+// of every area page and About) leave no word or separator alone on a line and
+// never break a hyphenated word ("co- / operation").
+TEST_F(Pages, HeadingsLeaveNoWordAlone) {
+    const content::Bundle& b = *env().bundle;
+    for (const Case& c : cases()) {
+        for (const PageId& p : all_pages(b)) {
+            std::vector<std::string> headings;
+            if (p.kind == PageId::Kind::Home)
+                headings = {b.event.title.get(c.lang), b.event.home_intro.get(c.lang),
+                            b.event.subtitle.get(c.lang), b.event.date.get(c.lang)};
+            else if (p.kind == PageId::Kind::About)
+                headings = {b.about.title.get(c.lang)};
+            else
+                headings = {b.areas[static_cast<size_t>(p.area)].title.get(c.lang)};
+            const DisplayList dl = build(c, p);
+            for (const auto& it : dl.items) {
+                if (!it.text ||
+                    std::find(headings.begin(), headings.end(), it.text->source) == headings.end())
+                    continue;
+                const std::string where = name(c) + " " + page_name(b, p) + ": " + it.text->dump();
+                EXPECT_EQ(Builder::lonely_lines(*it.text), 0) << where;
+                for (const auto& line : it.text->lines)
+                    EXPECT_NE(it.text->source[line.end - 1], '-') << where;
+            }
+        }
+    }
+}
+
 bool has_cue(const DisplayList& dl) {
     return std::any_of(dl.items.begin(), dl.items.end(), [](const DrawItem& it) {
         return it.while_more_below && it.layer == Layer::Chrome;
