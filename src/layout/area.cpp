@@ -92,6 +92,39 @@ std::string footer_label(const Builder& b, const std::string& title, bool prev,
     return prev ? "‹" : "›";
 }
 
+// The footer's ‹ › buttons: one size and one font size for both, whatever the
+// labels; the label's width inside.
+struct FooterButton {
+    float w = 0;
+    float label_w = 0;
+    text::TextStyle st;
+};
+
+FooterButton footer_button(const Builder& b) {
+    const Metrics& m = b.m();
+    FooterButton f;
+    f.w = std::min(m.w * 0.42f, m.body * 11);  // narrow portrait: nearly half each
+    f.label_w = f.w - m.gap * 1.5f;
+    f.st = b.style(0.75f, text::Weight::Bold);
+    return f;
+}
+
+bool fits_button(const Builder& b, const std::string& t, const FooterButton& f) {
+    return b.measure("‹ " + t, f.st) <= f.label_w && b.measure(t + " ›", f.st) <= f.label_w;
+}
+
+// The title when it fits, else the area's short_title in this language, else
+// the title cut with "…".
+std::string footer_text(const Builder& b, const content::Area& a, bool prev,
+                        const FooterButton& f) {
+    const std::string& title = b.tr(a.title);
+    const bool has_short =
+        a.short_title.has(b.lang()) || (b.lang() == Lang::ZhHans && a.short_title.has(Lang::ZhHK));
+    if (has_short && !fits_button(b, title, f) && fits_button(b, b.tr(a.short_title), f))
+        return footer_label(b, b.tr(a.short_title), prev, f.st, f.label_w);
+    return footer_label(b, title, prev, f.st, f.label_w);
+}
+
 void footer(Builder& b, int index, float top) {
     const Metrics& m = b.m();
     const auto& areas = b.ctx().bundle.areas;
@@ -100,20 +133,18 @@ void footer(Builder& b, int index, float top) {
     b.fill(Layer::Chrome, {0, top, m.w, 1}, theme::kRule);
     const float pad = (m.h - top - std::max(m.target, (m.h - top) * 0.72f)) / 2;
     const float bh = m.h - top - 2 * pad;
-    const float bw = std::min(m.w * 0.36f, m.body * 11);
+    const FooterButton f = footer_button(b);
+    const float bw = f.w;
     const auto& prev = areas[static_cast<size_t>((index + n - 1) % n)];
     const auto& next = areas[static_cast<size_t>((index + 1) % n)];
     const Rgba pc{prev.accent.r, prev.accent.g, prev.accent.b, 255};
     const Rgba nc{next.accent.r, next.accent.g, next.accent.b, 255};
     // One size and one font size for both buttons; the label fits on one line.
-    const text::TextStyle st = b.style(0.75f, text::Weight::Bold);
-    const float lw = bw - m.gap * 1.5f;
-    b.button(Layer::Chrome, {m.margin, top + pad, bw, bh},
-             footer_label(b, b.tr(prev.title), true, st, lw), Action::of(Action::Kind::Previous),
-             pc, theme::kOnDark, st);
+    b.button(Layer::Chrome, {m.margin, top + pad, bw, bh}, footer_text(b, prev, true, f),
+             Action::of(Action::Kind::Previous), pc, theme::kOnDark, f.st);
     b.button(Layer::Chrome, {m.w - m.margin - bw, top + pad, bw, bh},
-             footer_label(b, b.tr(next.title), false, st, lw), Action::of(Action::Kind::Next), nc,
-             theme::kOnDark, st);
+             footer_text(b, next, false, f), Action::of(Action::Kind::Next), nc, theme::kOnDark,
+             f.st);
     // Position dots between the buttons, when there is room: an indicator, not
     // controls (too small to aim at; the buttons step), so small, flat and
     // untouchable. The current area is a short bar in its accent colour, the others rule dots.
@@ -164,6 +195,20 @@ DisplayList build_area(const PageContext& ctx, int index) {
     footer(b, index, footer_top);
     control_bar(b, PageId::area_at(index));
     return b.finish();
+}
+
+bool label_fits_footer(text::FontStack& fonts, const std::string& label, Lang lang) {
+    const content::Bundle empty;
+    for (Screen s : kSupportedScreens) {
+        for (bool large : {false, true}) {
+            s.large_text = large;
+            const PageContext ctx{empty, fonts, lang, s};
+            const Builder b(ctx);
+            if (!fits_button(b, label, footer_button(b)))
+                return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace kiosk::layout

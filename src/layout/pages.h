@@ -33,5 +33,8 @@ DisplayList build_notice(const PageContext& ctx, const std::string& text, float 
 
 // True when an area title fits its tile on the smallest supported screen (validation).
 bool title_fits_tile(text::FontStack& fonts, const std::string& title, Lang lang);
+// True when `label` (an area's title or short_title) fits the area footer's ‹ ›
+// buttons on one line at every supported screen and text size (validation).
+bool label_fits_footer(text::FontStack& fonts, const std::string& label, Lang lang);
 
 }  // namespace kiosk::layout

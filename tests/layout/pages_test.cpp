@@ -287,6 +287,38 @@ TEST_F(Pages, HeadingsLeaveNoWordAlone) {
     }
 }
 
+// The ‹ › buttons: one size on every area page of a screen, labels on one line
+// at one font size, whole titles or the content's short titles (never cut).
+TEST_F(Pages, FooterButtonsHaveOneSizeAndWholeOneLineLabels) {
+    const content::Bundle& b = *env().bundle;
+    for (const Case& c : cases()) {
+        float w = 0, h = 0, px = 0;
+        for (size_t i = 0; i < b.areas.size(); ++i) {
+            const DisplayList dl = build(c, PageId::area_at(static_cast<int>(i)));
+            for (const auto& t : dl.targets) {
+                if (t.action.kind != Action::Kind::Previous && t.action.kind != Action::Kind::Next)
+                    continue;
+                if (w == 0)
+                    w = t.rect.w, h = t.rect.h;
+                EXPECT_EQ(t.rect.w, w) << name(c) << " " << t.label;
+                EXPECT_EQ(t.rect.h, h) << name(c) << " " << t.label;
+                EXPECT_EQ(t.label.find("…"), std::string::npos) << name(c) << " " << t.label;
+                for (const auto& it : dl.items) {
+                    if (!it.text || it.text->source != t.label)
+                        continue;
+                    EXPECT_EQ(it.text->lines.size(), 1u) << name(c) << " " << t.label;
+                    if (px == 0)
+                        px = it.text->size_px;
+                    EXPECT_EQ(it.text->size_px, px) << name(c) << " " << t.label;
+                }
+            }
+        }
+        EXPECT_GT(w, 0) << name(c);
+    }
+    EXPECT_TRUE(label_fits_footer(*env().fonts, "Healthcare & TCM", Lang::En));
+    EXPECT_FALSE(label_fits_footer(*env().fonts, "Healthcare and Chinese Medicine", Lang::En));
+}
+
 bool has_cue(const DisplayList& dl) {
     return std::any_of(dl.items.begin(), dl.items.end(), [](const DrawItem& it) {
         return it.while_more_below && it.layer == Layer::Chrome;
