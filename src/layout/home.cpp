@@ -140,12 +140,12 @@ void tile(Builder& b, const content::Area& a, int index, Rect r, const TilePlan&
 }
 
 // The event's name, subtitle and date, and the intro; returns the bottom
-// (screen coordinates).
-float hero(Builder& b) {
+// (screen coordinates). `lower` moves it down from its place under the bar.
+float hero(Builder& b, float lower = 0) {
     const Metrics& m = b.m();
     const content::Event& e = b.ctx().bundle.event;
     const float w = m.w - 2 * m.margin;
-    float y = m.bar_h + m.gap * 1.5f;
+    float y = m.bar_h + m.gap * 1.5f + lower;
     text::TextStyle title = b.style(text::type_scale::kTitleEm, text::Weight::Bold);
     title.align = text::Align::Center;
     y += b.heading(Layer::Content, b.tr(e.title), title, m.margin, y, w, theme::kHero);
@@ -247,8 +247,12 @@ DisplayList build_home(const PageContext& ctx) {
     const float grid_total =
         static_cast<float>(g.rows) * g.th + static_cast<float>(g.rows - 1) * m.gap;
     // At the foot of the screen when there is room, so tiles stay put when the
-    // language changes; below the hero (and scrolling) when there is not.
-    const float grid_top = std::max(hero(b), m.h - m.margin - grid_total);
+    // language changes; below the hero (and scrolling) when there is not. A
+    // shorter hero (Chinese) is centred in the room above the grid.
+    Builder probe(ctx);
+    const float hero_bottom = hero(probe);
+    const float grid_top = std::max(hero_bottom, m.h - m.margin - grid_total);
+    hero(b, (grid_top - hero_bottom) / 2);
     for (size_t i = 0; i < areas.size(); ++i) {
         const int col = static_cast<int>(i) % g.cols, row = static_cast<int>(i) / g.cols;
         const Rect r{m.margin + static_cast<float>(col) * (g.tw + m.gap),
