@@ -86,10 +86,15 @@ DisplayList build_about(const PageContext& ctx) {
 
     float y = m.margin;
     bool after_list = false;  // the list's own space below stands for the heading's
+    bool after_bullet = false;
     for (const auto& blk : ctx.bundle.about.blocks) {
         const std::string& s =
             blk.kind == content::Block::Kind::AreaList ? std::string() : b.tr(blk.text);
         const bool list_before = std::exchange(after_list, false);
+        // After a run of bullets, the same space as before it (a paragraph's).
+        if (std::exchange(after_bullet, blk.kind == content::Block::Kind::Bullet) &&
+            blk.kind != content::Block::Kind::Bullet)
+            y += m.body * 0.4f;
         switch (blk.kind) {
             case content::Block::Kind::AreaList:
                 // The paragraph above left para_gap; leave the same below.

@@ -319,6 +319,37 @@ TEST_F(Pages, FooterButtonsHaveOneSizeAndWholeOneLineLabels) {
     EXPECT_FALSE(label_fits_footer(*env().fonts, "Healthcare and Chinese Medicine", Lang::En));
 }
 
+// About: the space after a run of bullets equals the space before it.
+TEST_F(Pages, AboutBulletsHaveEqualSpaceAboveAndBelow) {
+    for (const Case& c : cases()) {
+        const DisplayList dl = build(c, PageId::about());
+        std::vector<const DrawItem*> texts;
+        for (const auto& it : dl.items)
+            if (it.text && it.text->source != "•")
+                texts.push_back(&it);
+        std::vector<bool> bullet(texts.size(), false);
+        for (size_t i = 0; i < texts.size(); ++i)
+            for (const auto& it : dl.items)
+                if (it.text && it.text->source == "•" && it.rect.y == texts[i]->rect.y)
+                    bullet[i] = true;
+        int runs = 0;
+        for (size_t i = 1; i + 1 < texts.size(); ++i) {
+            if (!bullet[i] || bullet[i - 1])
+                continue;
+            size_t j = i;
+            while (j + 1 < texts.size() && bullet[j + 1])
+                ++j;
+            if (j + 1 >= texts.size())
+                break;
+            ++runs;
+            const float above = texts[i]->rect.y - texts[i - 1]->rect.bottom();
+            const float below = texts[j + 1]->rect.y - texts[j]->rect.bottom();
+            EXPECT_NEAR(above, below, 1.0f) << name(c) << " " << texts[i]->text->source;
+        }
+        EXPECT_GT(runs, 0) << name(c);
+    }
+}
+
 bool has_cue(const DisplayList& dl) {
     return std::any_of(dl.items.begin(), dl.items.end(), [](const DrawItem& it) {
         return it.while_more_below && it.layer == Layer::Chrome;
