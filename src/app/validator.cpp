@@ -13,6 +13,9 @@ update::ContentValidator content_validator(text::FontStack* fonts) {
         opt.title_fits = [fonts](const std::string& t, Lang lang) {
             return layout::title_fits_tile(*fonts, t, lang);
         };
+        opt.footer_fits = [fonts](const std::string& t, Lang lang) {
+            return layout::label_fits_footer(*fonts, t, lang);
+        };
     }
     return [opt](const std::filesystem::path& dir) { return content::validate_content(dir, opt); };
 }

@@ -145,13 +145,15 @@ class Loader {
         if (!root)
             return;
         const YAML::Node& m = *root;
-        r.check_keys(m, {"id", "title", "accent", "icon", "pictures", "paragraphs", "source_url"});
+        r.check_keys(m, {"id", "title", "short_title", "accent", "icon", "pictures", "paragraphs",
+                         "source_url"});
         Area a;
         a.where = r.pos(m);
         a.id = r.string(m, "id", true, 64).value_or(id);
         if (a.id != id)
             r.error(m["id"], "id '" + a.id + "' does not match the file name '" + id + "'");
         a.title = r.local_text_field(m, "title", true, kMaxTitleBytes);
+        a.short_title = r.local_text_field(m, "short_title", false, kMaxTitleBytes);
         a.accent = r.color(m, "accent").value_or(Color{0x55, 0x55, 0x55});
         a.icon = relative_file(r, m, "icon");
         a.source_url = r.string(m, "source_url", false, 2048).value_or(b.event.source_url);
@@ -275,6 +277,7 @@ void for_each_text(Bundle& b, const std::function<void(LocalText&)>& fn) {
         fn(blk.text);
     for (auto& a : b.areas) {
         fn(a.title);
+        fn(a.short_title);
         for (auto& p : a.pictures)
             fn(p.caption);
         for (auto& p : a.paragraphs)
@@ -298,6 +301,8 @@ void for_each_text(const Bundle& b,
         fn(blk.text, "about block");
     for (const auto& a : b.areas) {
         fn(a.title, "area title");
+        if (!a.short_title.empty())
+            fn(a.short_title, "area short title");
         for (const auto& p : a.pictures)
             fn(p.caption, "picture caption");
         for (const auto& p : a.paragraphs)

@@ -44,6 +44,9 @@ struct Picture {
 struct Area {
     std::string id;
     LocalText title;
+    // Optional: a shorter title for the footer's ‹ › buttons, used when the
+    // title does not fit them on one line. Used only in the languages it has.
+    LocalText short_title;
     Color accent;
     std::string icon;  // relative path to a PNG
     std::vector<Picture> pictures;

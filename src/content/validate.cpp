@@ -138,6 +138,36 @@ void check_titles(const Bundle& b, const ValidateOptions& opt, Diagnostics& diag
     }
 }
 
+// The footer's ‹ › buttons show an area's title on one line, or its short_title
+// when the title does not fit: a short title that does not fit either is an
+// error; a long title without one a warning (it would be cut with "…").
+void check_footer_labels(const Bundle& b, const ValidateOptions& opt, Diagnostics& diags) {
+    for (const auto& a : b.areas) {
+        for (Lang lang : kAllLangs) {
+            const std::string& title = a.title.get(lang);
+            if (title.empty() || opt.footer_fits(title, lang))
+                continue;
+            const bool has_short =
+                a.short_title.has(lang) || (lang == Lang::ZhHans && a.short_title.has(Lang::ZhHK));
+            const std::string tag(lang_tag(lang));
+            if (!has_short) {
+                diags.warning(a.title.where, "the " + tag + " title '" + title +
+                                                 "' does not fit the footer's ‹ › buttons; add a "
+                                                 "short_title (else it is cut with …)");
+            } else if (const std::string& s = a.short_title.get(lang); !opt.footer_fits(s, lang)) {
+                const int i = static_cast<int>(
+                    lang == Lang::ZhHans && !a.short_title.has(lang) ? Lang::ZhHK : lang);
+                const SourcePos& where = a.short_title.lang_where[static_cast<size_t>(i)].line > 0
+                                             ? a.short_title.lang_where[static_cast<size_t>(i)]
+                                             : a.short_title.where;
+                diags.error(where, "the " + tag + " short_title '" + s +
+                                       "' does not fit the footer's ‹ › buttons at every "
+                                       "supported screen size");
+            }
+        }
+    }
+}
+
 }  // namespace
 
 Diagnostics validate_content(const std::filesystem::path& dir, const ValidateOptions& opt) {
@@ -155,10 +185,13 @@ Diagnostics validate_content(const std::filesystem::path& dir, const ValidateOpt
         if (opt.covers)
             check_coverage(t, opt, diags);
         check_ascii_punctuation(t, diags);
-        check_translations(t, what, diags);
+        if (what != "area short title")  // each language's own; no fallback to check
+            check_translations(t, what, diags);
     });
     if (opt.title_fits)
         check_titles(b, opt, diags);
+    if (opt.footer_fits)
+        check_footer_labels(b, opt, diags);
     check_typography(b, diags);
     return diags;
 }

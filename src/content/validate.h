@@ -17,6 +17,8 @@ struct ValidateOptions {
     std::function<bool(char32_t cp, Lang lang)> covers;
     // True when an area title fits its tile on the smallest supported screen.
     std::function<bool(const std::string& title, Lang lang)> title_fits;
+    // True when a label fits the area footer's ‹ › buttons at every supported size.
+    std::function<bool(const std::string& label, Lang lang)> footer_fits;
     bool decode_pictures = true;  // full decode, not only the header
 };
 

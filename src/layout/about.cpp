@@ -41,12 +41,13 @@ float area_list(Builder& b, const text::TextStyle& st, float x, float y, float w
         two = two && b.measure(b.tr(a.title), st) <= col_w - num_w;
     const int rows = two ? (n + 1) / 2 : n;
     const float cw = two ? col_w : w - indent;
-    const float row_h = std::max(m.target * 0.85f, st.size_px * 1.7f);
+    const float row_h = std::max(m.target, st.size_px * 1.7f);
     float bottom = y;
+    float col_y[2] = {y, y};  // each column's next row (a title may take two lines)
     for (int i = 0; i < n; ++i) {
-        const int col = i / rows, row = i % rows;
+        const int col = i / rows;
         const float rx = x + indent + static_cast<float>(col) * (col_w + col_gap);
-        const float ry = y + static_cast<float>(row) * row_h;
+        const float ry = col_y[col];
         auto t = b.lay(b.tr(areas[static_cast<size_t>(i)].title), st, cw - num_w);
         const float h = std::max(row_h, t->height + st.size_px * 0.7f);
         const float ty = ry + (h - t->height) / 2;
@@ -55,6 +56,7 @@ float area_list(Builder& b, const text::TextStyle& st, float x, float y, float w
         b.target(Layer::Content, {rx - m.body * 0.3f, ry, cw + m.body * 0.3f, h},
                  Action::open(PageId::area_at(i)), areas[static_cast<size_t>(i)].id,
                  m.radius * 0.5f);
+        col_y[col] = ry + h;
         bottom = std::max(bottom, ry + h);
     }
     return bottom;
@@ -84,10 +86,15 @@ DisplayList build_about(const PageContext& ctx) {
 
     float y = m.margin;
     bool after_list = false;  // the list's own space below stands for the heading's
+    bool after_bullet = false;
     for (const auto& blk : ctx.bundle.about.blocks) {
         const std::string& s =
             blk.kind == content::Block::Kind::AreaList ? std::string() : b.tr(blk.text);
         const bool list_before = std::exchange(after_list, false);
+        // After a run of bullets, the same space as before it (a paragraph's).
+        if (std::exchange(after_bullet, blk.kind == content::Block::Kind::Bullet) &&
+            blk.kind != content::Block::Kind::Bullet)
+            y += m.body * 0.4f;
         switch (blk.kind) {
             case content::Block::Kind::AreaList:
                 // The paragraph above left para_gap; leave the same below.
@@ -114,7 +121,7 @@ DisplayList build_about(const PageContext& ctx) {
             case content::Block::Kind::Heading:
                 if (y > m.margin && !list_before)
                     y += m.body * 0.6f;
-                y += b.text(Layer::Content, s, heading, x, y, w, theme::kHero);
+                y += b.heading(Layer::Content, s, heading, x, y, w, theme::kHero);
                 y += m.body * 0.4f;
                 break;
             case content::Block::Kind::Paragraph:
@@ -133,6 +140,7 @@ DisplayList build_about(const PageContext& ctx) {
         }
     }
     b.dl().content_height = y + m.margin;
+    scroll_cue(b);
     control_bar(b, PageId::about());
     return b.finish();
 }

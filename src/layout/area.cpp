@@ -92,6 +92,39 @@ std::string footer_label(const Builder& b, const std::string& title, bool prev,
     return prev ? "‹" : "›";
 }
 
+// The footer's ‹ › buttons: one size and one font size for both, whatever the
+// labels; the label's width inside.
+struct FooterButton {
+    float w = 0;
+    float label_w = 0;
+    text::TextStyle st;
+};
+
+FooterButton footer_button(const Builder& b) {
+    const Metrics& m = b.m();
+    FooterButton f;
+    f.w = std::min(m.w * 0.42f, m.body * 11);  // narrow portrait: nearly half each
+    f.label_w = f.w - m.gap * 1.5f;
+    f.st = b.style(0.75f, text::Weight::Bold);
+    return f;
+}
+
+bool fits_button(const Builder& b, const std::string& t, const FooterButton& f) {
+    return b.measure("‹ " + t, f.st) <= f.label_w && b.measure(t + " ›", f.st) <= f.label_w;
+}
+
+// The title when it fits, else the area's short_title in this language, else
+// the title cut with "…".
+std::string footer_text(const Builder& b, const content::Area& a, bool prev,
+                        const FooterButton& f) {
+    const std::string& title = b.tr(a.title);
+    const bool has_short =
+        a.short_title.has(b.lang()) || (b.lang() == Lang::ZhHans && a.short_title.has(Lang::ZhHK));
+    if (has_short && !fits_button(b, title, f) && fits_button(b, b.tr(a.short_title), f))
+        return footer_label(b, b.tr(a.short_title), prev, f.st, f.label_w);
+    return footer_label(b, title, prev, f.st, f.label_w);
+}
+
 void footer(Builder& b, int index, float top) {
     const Metrics& m = b.m();
     const auto& areas = b.ctx().bundle.areas;
@@ -100,20 +133,18 @@ void footer(Builder& b, int index, float top) {
     b.fill(Layer::Chrome, {0, top, m.w, 1}, theme::kRule);
     const float pad = (m.h - top - std::max(m.target, (m.h - top) * 0.72f)) / 2;
     const float bh = m.h - top - 2 * pad;
-    const float bw = std::min(m.w * 0.36f, m.body * 11);
+    const FooterButton f = footer_button(b);
+    const float bw = f.w;
     const auto& prev = areas[static_cast<size_t>((index + n - 1) % n)];
     const auto& next = areas[static_cast<size_t>((index + 1) % n)];
     const Rgba pc{prev.accent.r, prev.accent.g, prev.accent.b, 255};
     const Rgba nc{next.accent.r, next.accent.g, next.accent.b, 255};
     // One size and one font size for both buttons; the label fits on one line.
-    const text::TextStyle st = b.style(0.75f, text::Weight::Bold);
-    const float lw = bw - m.gap * 1.5f;
-    b.button(Layer::Chrome, {m.margin, top + pad, bw, bh},
-             footer_label(b, b.tr(prev.title), true, st, lw), Action::of(Action::Kind::Previous),
-             pc, theme::kOnDark, st);
+    b.button(Layer::Chrome, {m.margin, top + pad, bw, bh}, footer_text(b, prev, true, f),
+             Action::of(Action::Kind::Previous), pc, theme::kOnDark, f.st);
     b.button(Layer::Chrome, {m.w - m.margin - bw, top + pad, bw, bh},
-             footer_label(b, b.tr(next.title), false, st, lw), Action::of(Action::Kind::Next), nc,
-             theme::kOnDark, st);
+             footer_text(b, next, false, f), Action::of(Action::Kind::Next), nc, theme::kOnDark,
+             f.st);
     // Position dots between the buttons, when there is room: an indicator, not
     // controls (too small to aim at; the buttons step), so small, flat and
     // untouchable. The current area is a short bar in its accent colour, the others rule dots.
@@ -129,33 +160,6 @@ void footer(Builder& b, int index, float top) {
                    i == index ? Rgba{c.r, c.g, c.b, 255} : theme::kRule, dot / 2);
         }
     }
-}
-
-// Where the text goes on below the fold: a soft fade at the bottom of the
-// viewport and a small chevron, in the Chrome layer. The display list has no
-// scroll state, so this is the cue for the initial, unscrolled view; the
-// content is padded by the cue's height, so at the end of the scroll the last
-// line sits above it rather than under it. Returns the cue's height (0: none).
-float scroll_cue(Builder& b, float content_bottom) {
-    const Metrics& m = b.m();
-    const Rect v = b.dl().viewport;
-    const float h = m.body * 2.2f;
-    if (content_bottom + m.margin <= v.h)
-        return 0;
-    constexpr int kSteps = 8;
-    const float step = h / kSteps;
-    for (int i = 0; i < kSteps; ++i) {
-        Rgba c = theme::kPage;
-        c.a = static_cast<uint8_t>(255 * (i + 1) / (kSteps + 1));
-        b.fill(Layer::Chrome, {v.x, v.y + v.h - h + step * static_cast<float>(i), v.w, step + 0.5f},
-               c);
-    }
-    text::TextStyle st = b.style(text::type_scale::kCaptionEm);
-    const std::string chevron = "▼";
-    const float cw = b.measure(chevron, st);
-    b.text(Layer::Chrome, chevron, st, (m.w - cw) / 2, v.y + v.h - st.size_px * 1.6f, cw + 2,
-           theme::kMuted);
-    return h;
 }
 
 }  // namespace
@@ -186,11 +190,25 @@ DisplayList build_area(const PageContext& ctx, int index) {
         y = paragraphs(b, a, x, y + m.gap, w);
         bottom = source_qr(b, a, x, y, w);
     }
-    const float cue = scroll_cue(b, bottom);
-    b.dl().content_height = bottom + std::max(m.margin, cue);
+    b.dl().content_height = bottom + m.margin;
+    scroll_cue(b);
     footer(b, index, footer_top);
     control_bar(b, PageId::area_at(index));
     return b.finish();
+}
+
+bool label_fits_footer(text::FontStack& fonts, const std::string& label, Lang lang) {
+    const content::Bundle empty;
+    for (Screen s : kSupportedScreens) {
+        for (bool large : {false, true}) {
+            s.large_text = large;
+            const PageContext ctx{empty, fonts, lang, s};
+            const Builder b(ctx);
+            if (!fits_button(b, label, footer_button(b)))
+                return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace kiosk::layout

@@ -1,12 +1,51 @@
 #include "layout/builder.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "layout/house_style.h"
 #include "layout/theme.h"
 #include "text/type_scale.h"
 
 namespace kiosk::layout {
+namespace {
+
+// Words joined by a hyphen ("co-operation", "Kwok-ki"), without surrounding punctuation.
+std::vector<std::string> hyphenated_words(const std::string& s) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t j = s.find(' ', i);
+        if (j == std::string::npos)
+            j = s.size();
+        std::string w = s.substr(i, j - i);
+        while (!w.empty() && std::string_view(",.;:!?)\"'").find(w.back()) != std::string::npos)
+            w.pop_back();
+        while (!w.empty() && (w.front() == '(' || w.front() == '"'))
+            w.erase(w.begin());
+        const size_t h = w.find('-');
+        if (h != std::string::npos && h > 0 && h + 1 < w.size())
+            out.push_back(w);
+        i = j + 1;
+    }
+    return out;
+}
+
+bool opens_with_separator(std::string_view line) {
+    for (std::string_view sep : {"·", "•", "・", "–", "—", "-"})
+        if (line.substr(0, sep.size()) == sep)
+            return true;
+    return false;
+}
+
+size_t utf8_chars(std::string_view s) {
+    size_t n = 0;
+    for (char c : s)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+}  // namespace
 
 Builder::Builder(const PageContext& ctx)
     : ctx_(ctx), m_(compute_metrics(ctx.screen)), house_(house_style(ctx.bundle)) {}
@@ -45,9 +84,9 @@ std::shared_ptr<const text::TextLayout> Builder::lay_balanced(const std::string&
             lo = mid;
         }
     }
-    // Laid out narrower; centre within the full width again.
+    // Laid out narrower; centre within the full width again (start-aligned text stays put).
     auto wide = std::make_shared<text::TextLayout>(*best);
-    const float shift = (width - wide->width) / 2;
+    const float shift = st.align == text::Align::Center ? (width - wide->width) / 2 : 0;
     wide->width = width;
     for (auto& line : wide->lines) {
         line.x += shift;
@@ -55,6 +94,74 @@ std::shared_ptr<const text::TextLayout> Builder::lay_balanced(const std::string&
             g.x += shift;
     }
     return wide;
+}
+
+int Builder::lonely_lines(const text::TextLayout& t) {
+    if (t.lines.size() < 2)
+        return 0;
+    // Latin words (space-separated): with fewer than two a line, some line
+    // must hold one ("Environmental / Protection"); that is not left behind.
+    size_t words = 1;
+    for (char c : t.source)
+        words += c == ' ';
+    const bool enough_words = words >= 2 * t.lines.size();
+    int n = 0;
+    for (const auto& l : t.lines) {
+        std::string_view line = std::string_view(t.source).substr(l.begin, l.end - l.begin);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\n'))
+            line.remove_suffix(1);
+        const bool latin = !line.empty() && static_cast<unsigned char>(line[0]) < 0x80;
+        const bool one_word = latin ? enough_words && line.find(' ') == std::string_view::npos
+                                    : utf8_chars(line) <= 1;
+        n += one_word || opens_with_separator(line);
+    }
+    return n;
+}
+
+std::shared_ptr<const text::TextLayout> Builder::lay_heading(const std::string& s,
+                                                             const text::TextStyle& st,
+                                                             float width) const {
+    const std::vector<std::string> hyphenated = hyphenated_words(s);
+    enum class Terms { All, Fitting, None, LastTwoWords };
+    const auto with_terms = [&](Terms which) {
+        std::vector<std::string> terms = hyphenated;
+        if (which == Terms::LastTwoWords) {  // no widow: "Legal and / Dispute Resolution"
+            const size_t sp = s.rfind(' ');
+            const size_t sp2 = sp == std::string::npos || sp == 0 ? sp : s.rfind(' ', sp - 1);
+            if (sp != std::string::npos)
+                terms.push_back(s.substr(sp2 == std::string::npos ? 0 : sp2 + 1));
+            which = Terms::Fitting;
+        }
+        for (const auto& term : ctx_.bundle.typography.keep_together)
+            if (which == Terms::All ||
+                (which == Terms::Fitting && s.find(term) != std::string::npos &&
+                 measure(term, st) <= width))
+                terms.push_back(term);
+        text::TextStyle ts = st;
+        ts.lexicon = text::Lexicon::make(terms);
+        return ts;
+    };
+    auto best = lay_balanced(s, hyphenated.empty() ? st : with_terms(Terms::All), width);
+    // Rather than leave a word alone, a kept term may break at its seams: first
+    // one wider than the line, then any ("2023 / Hong Kong–Macao·Zhejiang Week").
+    for (Terms which : {Terms::Fitting, Terms::None, Terms::LastTwoWords}) {
+        if (lonely_lines(*best) == 0)
+            break;
+        auto other = lay_balanced(s, with_terms(which), width);
+        if (lonely_lines(*other) < lonely_lines(*best))
+            best = std::move(other);
+    }
+    return best;
+}
+
+float Builder::heading(Layer layer, const std::string& s, const text::TextStyle& st, float x,
+                       float y, float width, Rgba color) {
+    if (s.empty())
+        return 0;
+    auto t = lay_heading(s, st, width);
+    const float h = t->height;
+    place(layer, std::move(t), x, y, color);
+    return h;
 }
 
 bool Builder::breaks_inside_word(const text::TextLayout& t) {

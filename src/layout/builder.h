@@ -38,6 +38,19 @@ class Builder {
                                                          const text::TextStyle& st,
                                                          float width) const;
 
+    // A heading: balanced like lay_balanced(), hyphenated words ("co-operation")
+    // kept whole, and no line left with one word alone or opening with a
+    // separator ("· Monday"). A kept term wider than the line may break at its
+    // own seams then ("2023 Hong Kong– / Macao·Zhejiang Week").
+    std::shared_ptr<const text::TextLayout> lay_heading(const std::string& s,
+                                                        const text::TextStyle& st,
+                                                        float width) const;
+    // Lays out a heading and places it; returns its height.
+    float heading(Layer layer, const std::string& s, const text::TextStyle& st, float x, float y,
+                  float width, Rgba color);
+    // Lines of a heading that read as left behind (see lay_heading).
+    static int lonely_lines(const text::TextLayout& t);
+
     void fill(Layer layer, Rect r, Rgba c, float radius = 0);
     // True when a line ends between two Latin letters or digits: the text
     // engine's last-resort break inside a word that did not fit.

@@ -78,13 +78,38 @@ float title_band(Builder& b, const std::string& title, Rgba color, const std::st
     text::TextStyle st = b.style(text::type_scale::kHeadingEm, text::Weight::Bold);
     const float icon_side = icon.empty() ? 0 : st.size_px * 1.5f;
     const float text_x = m.margin + (icon.empty() ? 0 : icon_side + m.gap);
-    auto t = b.lay(title, st, m.w - text_x - m.margin);
+    auto t = b.lay_heading(title, st, m.w - text_x - m.margin);
     const float h = std::max(t->height, icon_side) + 2 * m.gap;
     b.fill(Layer::Chrome, {0, top, m.w, h}, color);
     if (!icon.empty())
         b.image(Layer::Chrome, {m.margin, top + (h - icon_side) / 2, icon_side, icon_side}, icon);
     b.place(Layer::Chrome, t, text_x, top + (h - t->height) / 2, theme::kOnDark);
     return top + h;
+}
+
+void scroll_cue(Builder& b) {
+    const Metrics& m = b.m();
+    DisplayList& dl = b.dl();
+    const Rect v = dl.viewport;
+    if (!dl.more_below(0))
+        return;
+    const float h = m.body * 2.2f;
+    constexpr int kSteps = 8;
+    const float step = h / kSteps;
+    for (int i = 0; i < kSteps; ++i) {
+        Rgba c = theme::kPage;
+        c.a = static_cast<uint8_t>(255 * (i + 1) / (kSteps + 1));
+        const float y = v.bottom() - h + step * static_cast<float>(i);
+        b.fill(Layer::Chrome, {v.x, y, v.w, std::min(step + 0.5f, v.bottom() - y)}, c);
+        dl.items.back().while_more_below = true;
+    }
+    text::TextStyle st = b.style(text::type_scale::kCaptionEm);
+    const std::string chevron = "▼";
+    const float cw = b.measure(chevron, st) + 2;
+    auto t = b.lay(chevron, st, cw);
+    b.place(Layer::Chrome, t, v.x + (v.w - cw) / 2, v.bottom() - t->height - b.m().gap * 0.25f,
+            theme::kMuted);
+    dl.items.back().while_more_below = true;
 }
 
 }  // namespace kiosk::layout

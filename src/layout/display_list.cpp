@@ -27,6 +27,10 @@ const char* kind_name(DrawItem::Kind k) {
 
 }  // namespace
 
+bool DisplayList::more_below(float scroll) const {
+    return content_height - viewport.h - scroll > 1.0f;
+}
+
 int DisplayList::hit(float x, float y, float scroll) const {
     // Later targets are painted on top: search from the end.
     for (int i = static_cast<int>(targets.size()) - 1; i >= 0; --i) {
@@ -55,6 +59,8 @@ std::string DisplayList::dump() const {
         }
         if (!it.source.empty())
             out += " " + it.source;
+        if (it.while_more_below)
+            out += " while_more_below";
         out += "\n";
     }
     for (const auto& t : targets)

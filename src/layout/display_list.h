@@ -58,6 +58,9 @@ struct DrawItem {
     float radius = 0;                              // Fill: rounded corners, px
     std::shared_ptr<const text::TextLayout> text;  // Text: drawn with its top-left at rect.x/y
     std::string source;  // Image: absolute file path; Qr: the encoded text
+    // Chrome only: drawn while the content continues below the viewport (the
+    // scroll cue), hidden once the visitor has scrolled to the end.
+    bool while_more_below = false;
 };
 
 struct HitTarget {
@@ -86,6 +89,8 @@ struct DisplayList {
     // Paragraph starts in content coordinates, for keeping the reader's place.
     std::vector<float> anchors;
 
+    // True when, scrolled by `scroll`, some content lies below the viewport.
+    bool more_below(float scroll) const;
     // Target under a screen point given the scroll offset; -1 if none.
     int hit(float x, float y, float scroll) const;
     // Human-readable listing for golden tests: one item per line.

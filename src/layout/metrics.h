@@ -23,4 +23,10 @@ struct Metrics {
 
 Metrics compute_metrics(const Screen& s);
 
+// The screens the kiosk is made for, with their panels' DPI: the official 7"
+// Raspberry Pi display in both orientations, a 10.1" 1280×800 panel, and
+// 96 dpi monitors. Goldens, tests and validation cover each, normal and A+.
+inline constexpr Screen kSupportedScreens[] = {
+    {800, 480, 133}, {480, 800, 133}, {1280, 800, 149}, {1920, 1080, 96}, {1080, 1920, 96}};
+
 }  // namespace kiosk::layout

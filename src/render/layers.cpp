@@ -277,7 +277,7 @@ SDL_Texture* Layers::snapshot(const PagePtr& page, Rgba bg, float scroll) {
         const TargetScope target(renderer_.sdl(), it->tex.get());
         renderer_.clear(bg);
         draw_tiles(page, bg, scroll, 0);
-        renderer_.draw_chrome(*page);
+        renderer_.draw_chrome(*page, scroll);
         it->scroll = snap(scroll);
     }
     return it->tex.get();
@@ -310,7 +310,7 @@ void Layers::scroll_frame(const PagePtr& page, const layout::ViewState& view, Rg
                 SDL_RenderCopy(r, snap_tex, &a, &a);
         }
         draw_tiles(page, bg, view.scroll, 0);
-        renderer_.draw_chrome(*page, &page->viewport);
+        renderer_.draw_chrome(*page, view.scroll, &page->viewport);
     }
     renderer_.draw_pressed(*page, view);
 }

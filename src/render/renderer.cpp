@@ -194,6 +194,8 @@ void Renderer::draw_items(const layout::DisplayList& dl, const Placement& pl) {
             continue;  // off screen: costs nothing
         if (!content && pl.chrome_only_over && !r.intersects(*pl.chrome_only_over))
             continue;
+        if (it.while_more_below && !pl.more_below)
+            continue;  // the scroll cue, once scrolled to the end
         SDL_RenderSetClipRect(r_, &clip);
         switch (it.kind) {
             case DrawItem::Kind::Fill:
@@ -220,6 +222,7 @@ void Renderer::draw(const layout::DisplayList& dl, const DrawParams& p) {
     pl.content_clip = to_sdl(dl.viewport.translated(p.dx, 0));
     pl.chrome_x = p.dx;
     pl.opacity = p.opacity;
+    pl.more_below = dl.more_below(p.scroll);
     draw_items(dl, pl);
     draw_pressed(dl, p);
 }
@@ -233,9 +236,11 @@ void Renderer::draw_content_tile(const layout::DisplayList& dl, float x, float y
     draw_items(dl, pl);
 }
 
-void Renderer::draw_chrome(const layout::DisplayList& dl, const layout::Rect* only_over) {
+void Renderer::draw_chrome(const layout::DisplayList& dl, float scroll,
+                           const layout::Rect* only_over) {
     Placement pl;
     pl.content = false;
+    pl.more_below = dl.more_below(scroll);
     pl.chrome_only_over = only_over;
     draw_items(dl, pl);
 }

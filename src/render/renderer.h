@@ -31,7 +31,9 @@ class Renderer {
     // the Content with its origin at (x, y) of the target, clipped to w×h;
     void draw_content_tile(const layout::DisplayList& dl, float x, float y, int w, int h);
     // the Chrome items (only those over `only_over` when given), unscrolled, opaque;
-    void draw_chrome(const layout::DisplayList& dl, const layout::Rect* only_over = nullptr);
+    // `scroll` decides the items shown only while more content lies below;
+    void draw_chrome(const layout::DisplayList& dl, float scroll,
+                     const layout::Rect* only_over = nullptr);
     // the highlight of the pressed control.
     void draw_pressed(const layout::DisplayList& dl, const DrawParams& p);
     // Translucent full-screen wash (e.g. dimming behind a message).
@@ -57,6 +59,7 @@ class Renderer {
         bool content = true, chrome = true;
         const layout::Rect* chrome_only_over = nullptr;
         float opacity = 1;
+        bool more_below = true;  // Chrome items marked while_more_below are drawn
     };
     void draw_items(const layout::DisplayList& dl, const Placement& pl);
     SDL_Rect screen_rect() const;

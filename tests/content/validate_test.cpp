@@ -72,5 +72,25 @@ TEST(Validate, TooLongTitleIsAWarning) {
         << out;
 }
 
+// Footer labels: a short_title that does not fit is an error at its own
+// file:line:col; a long title without one is a warning on the title.
+TEST(Validate, FooterShortTitleMustFit) {
+    ContentFixture f;
+    f.replace("areas/environment.yaml", "short_title:", "# short_title:");
+    ValidateOptions opt;
+    opt.footer_fits = [](const std::string& t, Lang) { return t.size() <= 12; };
+    const std::string out = run(f, opt);
+    EXPECT_NE(out.find("areas/innovation-technology.yaml:4:19: error: the en short_title "
+                       "'Innovation & Tech' does not fit"),
+              std::string::npos)
+        << out;
+    EXPECT_NE(out.find("areas/environment.yaml:3:8: warning: the en title 'Environmental "
+                       "Protection' does not fit the footer"),
+              std::string::npos)
+        << out;
+    EXPECT_EQ(out.find("'HK People'"), std::string::npos) << out;  // fits: nothing to say
+    EXPECT_EQ(out.find("'金融'"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace kiosk::content

@@ -87,6 +87,39 @@ TEST(Layers, ScrolledPageMatchesDirectDrawing) {
     EXPECT_LE(r.layers().bytes(), r.layers().budget());
 }
 
+// The scroll cue (Chrome marked while_more_below) shows while content lies
+// below the viewport and is gone at the end of the scroll, through the layers
+// (snapshot, then scroll frames over it) as in direct drawing.
+TEST(Layers, ScrollCueHidesAtTheEnd) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    auto base = page(*fs);
+    auto dl = std::make_shared<layout::DisplayList>(*base);
+    layout::DrawItem cue;
+    cue.layer = layout::Layer::Chrome;
+    cue.rect = {200, kH - 20, 40, 20};
+    cue.color = {0x00, 0xFF, 0x00, 255};
+    cue.while_more_below = true;
+    dl->items.push_back(cue);
+    const float end = dl->content_height - dl->viewport.h;
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    const auto green_at_cue = [&] {
+        return (c.pixels()[static_cast<size_t>(kH - 10) * kW + 220] & 0xFFFFFF) == 0x00FF00u;
+    };
+    for (float scroll : {0.0f, end - 30, end, 0.0f}) {
+        layout::ViewState v;
+        v.scroll = scroll;
+        r.clear(kBg);
+        r.layers().begin_frame();
+        r.layers().draw(dl, v, kBg);
+        EXPECT_EQ(green_at_cue(), scroll < end) << "scroll " << scroll;
+        EXPECT_EQ(c.pixels(), direct(*fs, *dl, v)) << "scroll " << scroll;
+    }
+    EXPECT_TRUE(dl->more_below(end - 2));
+    EXPECT_FALSE(dl->more_below(end));
+}
+
 TEST(Layers, FadeBlendsTheWholePageAndLeavesNoTranslucencyBehind) {
     auto fs = fonts();
     ASSERT_TRUE(fs);
