@@ -195,6 +195,10 @@ int Loop::wait_ms() const {
     const int watchdog = service.max_sleep_ms();
     if (watchdog >= 0 && (timeout < 0 || timeout > watchdog))
         timeout = watchdog;  // wake to feed the watchdog, without drawing
+    // Wake for the hourly statistics publish too (the loop calls publish_if_due), without drawing.
+    constexpr int kPublishCheckMs = 60'000;
+    if (statistics && (timeout < 0 || timeout > kPublishCheckMs))
+        timeout = kPublishCheckMs;
     return timeout;
 }
 
