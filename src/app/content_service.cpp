@@ -110,8 +110,12 @@ class ContentService::Worker {
                         why.where.file == stick.stick_dir.string() ? kNoBundle : why.message;
                     log_info("USB stick " + stick.stick_dir.string() + ": " + reason);
                     refuse(reason, ErrorKind::NoBundle);
+                    if (fleet_)
+                        fleet_->after_stick(stick.stick_dir, false);
                 } else {
-                    import(stick.stick_dir, false);
+                    import(stick.stick_dir, false);  // always writes kiosk-report.txt
+                    if (fleet_)  // every kiosk's statistics, after the import's report
+                        fleet_->after_stick(stick.stick_dir, true);
                 }
             }
         }

@@ -1,6 +1,7 @@
 #include "app/fleet_glue.h"
 
 #include "base/log.h"
+#include "fleet/deliver.h"
 #include "fleet/device_id.h"
 #include "fleet/membership.h"
 #include "fleet/status.h"
@@ -49,8 +50,8 @@ fleet::PollConfig FleetGlue::config() const {
     const auto m = fleet::load_membership(paths_.data_dir, c.key, ignored);
     const fleet::Member* me = m ? m->find(c.device_id) : nullptr;
     c.name = me ? me->name : "kiosk";
-    if (!paths_.stats_export.empty())
-        c.stats_export = paths_.stats_export;
+    if (!paths_.stats_dir.empty())
+        c.stats_dir = paths_.stats_dir;
     return c;
 }
 
@@ -72,6 +73,18 @@ void FleetGlue::on_stick(const std::filesystem::path& stick_dir) {
                    : "fleet: not joined: " + m.error().message);
         return;
     }
+}
+
+void FleetGlue::after_stick(const std::filesystem::path& stick_dir, bool import_reported) {
+    auto key = update::load_public_key(paths_.pubkey);
+    Diagnostics ignored;
+    if (!key || !fleet::load_membership(paths_.data_dir, key.value(), ignored))
+        return;  // no fleet: the stick gets this kiosk's own statistics export only
+    const fleet::Delivery d = fleet::deliver_to_stick(paths_.share_dir, stick_dir);
+    const bool reported = fleet::report_delivery(stick_dir, d, import_reported);
+    const std::string text = d.text();
+    log_info("fleet: stick " + stick_dir.string() + ": " + text.substr(0, text.find('\n')) +
+             (reported ? "" : " (no report written to the stick)"));
 }
 
 bool FleetGlue::tick(std::int64_t now_unix) {

@@ -18,7 +18,7 @@ struct FleetPaths {
     std::filesystem::path share_dir = paths::kFleetShare;
     std::filesystem::path syncthing_home = paths::kSyncthingHome;
     std::filesystem::path pubkey = paths::kPublicKey;
-    std::filesystem::path stats_export;  // empty: none
+    std::filesystem::path stats_dir;  // stats.csv/html published by StatsGlue; empty: none
 };
 
 // What the staff menu shows, read from files only (no poller state): the UI
@@ -34,6 +34,10 @@ class FleetGlue {
     void after_import(const std::filesystem::path& bundle_file);
     // A stick was mounted: join a *.fleet file on it (if any).
     void on_stick(const std::filesystem::path& stick_dir);
+    // After the stick's import (or refusal): in a signed fleet, copy every
+    // kiosk's status and statistics to STICK/kiosk-fleet and say so in its
+    // kiosk-report.txt (after the import's report when it wrote one).
+    void after_stick(const std::filesystem::path& stick_dir, bool import_reported);
     // Every few seconds on the content worker; true when a peer's bundle was
     // installed (the caller reloads the content, as after a USB import).
     bool tick(std::int64_t now_unix);

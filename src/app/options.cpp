@@ -67,8 +67,8 @@ const std::vector<CommandSpec>& commands() {
          true,
          true},
         {"stats",
-         "kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME]",
-         {"--data", "--csv", "--html", "--name"},
+         "kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME] [--publish DIR]",
+         {"--data", "--csv", "--html", "--name", "--publish"},
          {},
          true},
     };

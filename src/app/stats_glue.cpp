@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "layout/page_id.h"
 #include "stats/command.h"
+#include "stats/publish.h"
 #include "stats/store.h"
 
 namespace kiosk::app {
@@ -24,7 +25,8 @@ std::unique_ptr<StatsGlue> StatsGlue::open(const std::filesystem::path& data_dir
         log_warn("visitor statistics off: " + r.error().str());
         return nullptr;
     }
-    return std::unique_ptr<StatsGlue>(new StatsGlue(std::move(r.value()), std::move(clock)));
+    return std::unique_ptr<StatsGlue>(
+        new StatsGlue(std::move(r.value()), std::move(clock), data_dir / stats::kPublishDir));
 }
 
 StatsGlue::~StatsGlue() {
@@ -67,10 +69,21 @@ void StatsGlue::observe(App& app, Millis now) {
 }
 
 void StatsGlue::export_to(const std::filesystem::path& dir, const content::Bundle& bundle) {
+    recorder_->export_to(dir, style_for(bundle));
+}
+
+void StatsGlue::publish_if_due(const content::Bundle& bundle, std::int64_t now_unix) {
+    if (!stats::publish_due(last_publish_, now_unix))
+        return;
+    last_publish_ = now_unix;
+    recorder_->publish_to(publish_dir_, style_for(bundle));
+}
+
+stats::ReportStyle StatsGlue::style_for(const content::Bundle& bundle) const {
     stats::ReportStyle style = report_style(bundle);
     style.kiosk_name = stats::kiosk_name();
     style.today = today();
-    recorder_->export_to(dir, std::move(style));
+    return style;
 }
 
 stats::Summary StatsGlue::summary(bool all_days) const {

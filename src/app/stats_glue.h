@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "app/app.h"
 #include "app/options.h"
@@ -31,16 +32,23 @@ class StatsGlue {
     void observe(App& app, Millis now);
     // Writes the reports to a stick (on the writer thread).
     void export_to(const std::filesystem::path& dir, const content::Bundle& bundle);
+    // At start-up and hourly (stats::publish_due): DATA/fleet-stats/stats.csv
+    // and stats.html for the fleet, written on the writer thread. Cheap to
+    // call every loop turn: the UI thread only compares two times.
+    void publish_if_due(const content::Bundle& bundle, std::int64_t now_unix);
     stats::Summary summary(bool all_days) const;
     void flush() { recorder_->flush(); }
 
   private:
     std::string today() const;
-    StatsGlue(std::unique_ptr<stats::Recorder> r, LocalClock clock)
-        : recorder_(std::move(r)), clock_(std::move(clock)) {}
+    stats::ReportStyle style_for(const content::Bundle& bundle) const;
+    StatsGlue(std::unique_ptr<stats::Recorder> r, LocalClock clock, std::filesystem::path publish)
+        : recorder_(std::move(r)), clock_(std::move(clock)), publish_dir_(std::move(publish)) {}
 
     std::unique_ptr<stats::Recorder> recorder_;
     LocalClock clock_;
+    std::filesystem::path publish_dir_;
+    std::optional<std::int64_t> last_publish_;
     stats::Tracker tracker_;
     stats::Snapshot last_;
     stats::Input pending_ = stats::Input::None;

@@ -5,6 +5,7 @@
 // says the picture changed, so a still screen costs zero frames and the UI
 // thread does not wake once a second for the USB stick (the worker watches it).
 #include <chrono>
+#include <ctime>
 #include <iostream>
 
 #include "app/frame_draw.h"
@@ -15,8 +16,10 @@
 #include "app/service_notify.h"
 #include "app/stats_glue.h"
 #include "app/validator.h"
+#include "fleet/status.h"
 #include "input/rotation.h"
 #include "render/sdl_handles.h"
+#include "stats/publish.h"
 
 namespace kiosk::app {
 namespace {
@@ -55,6 +58,10 @@ std::optional<input::PointerEvent> pointer_event(const SDL_Event& e, int w, int 
     return std::nullopt;
 }
 
+// The poller copies what StatsGlue publishes: one pair of names.
+static_assert(std::string_view(fleet::kStatsFiles[0]) == stats::kPublishedCsv &&
+              std::string_view(fleet::kStatsFiles[1]) == stats::kPublishedHtml);
+
 // Fleet sync runs on the device only: where its data directory exists
 // (a laptop's windowed preview has none and joins no fleet).
 std::optional<FleetPaths> fleet_paths(const KioskConfig& kc) {
@@ -64,6 +71,7 @@ std::optional<FleetPaths> fleet_paths(const KioskConfig& kc) {
     FleetPaths p;
     p.data_dir = kc.data_dir;
     p.pubkey = kc.pubkey;
+    p.stats_dir = std::filesystem::path(kc.data_dir) / stats::kPublishDir;  // StatsGlue publishes
     return p;
 }
 
@@ -187,6 +195,10 @@ int Loop::wait_ms() const {
     const int watchdog = service.max_sleep_ms();
     if (watchdog >= 0 && (timeout < 0 || timeout > watchdog))
         timeout = watchdog;  // wake to feed the watchdog, without drawing
+    // Wake for the hourly statistics publish too (the loop calls publish_if_due), without drawing.
+    constexpr int kPublishCheckMs = 60'000;
+    if (statistics && (timeout < 0 || timeout > kPublishCheckMs))
+        timeout = kPublishCheckMs;
     return timeout;
 }
 
@@ -282,6 +294,8 @@ int run_window(const Options& o) {
         for (; got; got = SDL_PollEvent(&e))
             loop.handle(e);
         loop.carry_out_effects();
+        if (loop.statistics)  // at start-up, then hourly; written on the stats writer thread
+            loop.statistics->publish_if_due(loop.app->bundle(), std::time(nullptr));
         if (loop.app->tick(SDL_GetTicks64()))
             loop.draw(cpu0);
     }

@@ -8,6 +8,7 @@
 #include <map>
 #include <thread>
 
+#include "fleet/deliver.h"
 #include "fleet/device_id.h"
 #include "fleet/membership.h"
 #include "fleet/share.h"
@@ -220,7 +221,7 @@ PollConfig poll_config(const Args& a, const update::PublicKey& key,
     c.device_id = id;
     c.name = name;
     if (a.values.count("stats"))
-        c.stats_export = a.values.at("stats");
+        c.stats_dir = a.values.at("stats");
     return c;
 }
 
@@ -289,13 +290,16 @@ int cmd_status(const Args& a, std::ostream& out, std::ostream& err) {
     return 0;
 }
 
+// What a stick plugged into this kiosk receives (kiosk-fleet/ and the report).
 int cmd_collect(const Args& a, std::ostream& out, std::ostream& err) {
     if (!a.values.count("out"))
         return usage(err, "collect needs --out STICK_DIR");
-    auto n = collect_to_stick(a.get("share", kDefaultShareDir), a.values.at("out"));
-    if (!n)
-        return fail(err, n.error());
-    out << "copied " << n.value() << " status files\n";
+    const fs::path stick = a.values.at("out");
+    const Delivery d = deliver_to_stick(a.get("share", kDefaultShareDir), stick);
+    const bool reported = report_delivery(stick, d, false);
+    out << d.text();
+    if (d.error || !reported)
+        return fail(err, d.error.value_or(update::make_error(stick, "no report written")));
     return 0;
 }
 
@@ -309,10 +313,10 @@ std::string fleet_usage() {
   kiosk fleet syncthing-config [--data DIR] [--share DIR] [--home DIR] [--pubkey KEY]
         [--listen tcp://HOST:PORT] [--gui HOST:PORT] [--name NAME] [--no-local-discovery]
   kiosk fleet install FILE.kiosk [--data DIR] [--share DIR] [--pubkey KEY]
-  kiosk fleet poll [--data DIR] [--share DIR] [--home DIR] [--pubkey KEY] [--stats FILE]
+  kiosk fleet poll [--data DIR] [--share DIR] [--home DIR] [--pubkey KEY] [--stats DIR]
         [--every S --for S]
   kiosk fleet status [--data DIR] [--share DIR] [--home DIR] [--pubkey KEY]
-  kiosk fleet collect --out STICK_DIR [--share DIR]
+  kiosk fleet collect --out STICK_DIR [--share DIR]   what a plugged-in stick receives
 )";
 }
 

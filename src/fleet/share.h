@@ -3,7 +3,7 @@
 //
 //   SHARE/out/bundles/           this kiosk's send-only folder: at most one file,
 //                                content-<V>.kiosk = the verified active bundle
-//   SHARE/out/status/            this kiosk's send-only folder: status.txt (+ stats)
+//   SHARE/out/status/            this kiosk's send-only folder: status.txt, stats.csv, stats.html
 //   SHARE/in/<peer>/bundles/     a peer's bundles (receive-only here)
 //   SHARE/in/<peer>/status/      a peer's status
 //   SHARE/.staging/              files being written; renamed into out/ (outside every folder)
@@ -48,9 +48,9 @@ struct PollConfig {
     fs::path share_dir;
     update::PublicKey key;
     update::ContentValidator validate;
-    std::string name;                      // this kiosk's name, for status.txt
-    std::string device_id;                 // this kiosk's Syncthing ID (may be empty)
-    std::optional<fs::path> stats_export;  // published as-is into out/status when it changes
+    std::string name;                   // this kiosk's name, for status.txt
+    std::string device_id;              // this kiosk's Syncthing ID (may be empty)
+    std::optional<fs::path> stats_dir;  // its stats.csv/html go into out/status when they change
     update::UnpackLimits limits;
     std::uint64_t max_bundle_bytes = update::kDefaultMaxBundleBytes;
 };
@@ -78,7 +78,7 @@ struct PollState {
     std::optional<FileMark> published;  // our out/ bundle as last verified
     std::string status_body;            // status.txt without the clock lines
     std::int64_t status_written = 0;
-    std::optional<FileMark> stats;
+    std::map<std::string, FileMark> stats;  // per file of kStatsFiles, as last copied
 };
 
 // One pass: withdraw from out/bundles whatever is not the verified active

@@ -3,7 +3,6 @@
 #include <sys/statvfs.h>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -22,14 +21,6 @@ std::string clean(std::string_view s, std::size_t max = 200) {
         if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f)
             out += c;
     return out;
-}
-
-// For a directory name on the stick: a peer's text must not become a path.
-std::string file_safe(std::string_view s) {
-    std::string out;
-    for (char c : s.substr(0, kMaxNameBytes))
-        out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
-    return out.empty() ? "unnamed" : out;
 }
 
 std::int64_t to_int(std::string_view s) {
@@ -86,6 +77,39 @@ std::string body_of(const KioskStatus& s) {
     return encode_status(b);
 }
 
+// One published statistics file into out/status (staged, then renamed), when it changed.
+void copy_stats_file(const fs::path& from, const SharePaths& share, FileMark* mark) {
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::symlink_status(from, ec)))
+        return;
+    const auto size = fs::file_size(from, ec);
+    if (ec || size > kMaxStatsBytes)
+        return;
+    const auto mtime = fs::last_write_time(from, ec).time_since_epoch().count();
+    if (ec || (mark->settled && mark->size == size && mark->mtime_ns == mtime))
+        return;
+    auto bytes = update::read_file_limited(from, kMaxStatsBytes);
+    if (!bytes)
+        return;
+    const fs::path staged = share.staging() / from.filename();
+    const auto& b = bytes.value();
+    if (!update::write_file_atomic(
+            staged, std::string_view(reinterpret_cast<const char*>(b.data()), b.size())))
+        return;
+    fs::rename(staged, share.out_status() / from.filename(), ec);
+    if (!ec)
+        *mark = FileMark{size, static_cast<std::int64_t>(mtime), 0, 0, true};
+}
+
+void copy_stats(const PollConfig& c, PollState& s) {
+    if (!c.stats_dir)
+        return;
+    for (const char* name : kStatsFiles)
+        copy_stats_file(*c.stats_dir / name, SharePaths{c.share_dir}, &s.stats[name]);
+}
+
+}  // namespace
+
 std::optional<KioskStatus> read_status(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_regular_file(fs::symlink_status(dir / kStatusFile, ec)))
@@ -95,32 +119,6 @@ std::optional<KioskStatus> read_status(const fs::path& dir) {
         return std::nullopt;
     return parse_status(text);
 }
-
-void copy_stats(const PollConfig& c, PollState& s) {
-    if (!c.stats_export)
-        return;
-    std::error_code ec;
-    const auto size = fs::file_size(*c.stats_export, ec);
-    if (ec || size > kMaxStatsBytes)
-        return;
-    const auto mtime = fs::last_write_time(*c.stats_export, ec).time_since_epoch().count();
-    if (s.stats && s.stats->size == size && s.stats->mtime_ns == mtime)
-        return;
-    auto bytes = update::read_file_limited(*c.stats_export, kMaxStatsBytes);
-    if (!bytes)
-        return;
-    const SharePaths share{c.share_dir};
-    const fs::path staged = share.staging() / c.stats_export->filename();
-    const auto& b = bytes.value();
-    if (!update::write_file_atomic(
-            staged, std::string_view(reinterpret_cast<const char*>(b.data()), b.size())))
-        return;
-    fs::rename(staged, share.out_status() / c.stats_export->filename(), ec);
-    if (!ec)
-        s.stats = FileMark{size, static_cast<std::int64_t>(mtime), 0, 0, true};
-}
-
-}  // namespace
 
 std::string encode_status(const KioskStatus& s) {
     std::ostringstream o;
@@ -231,46 +229,6 @@ std::string FleetView::text() const {
     if (rows.empty())
         o << "no fleet: this kiosk has no signed fleet list\n";
     return o.str();
-}
-
-Result<int> collect_to_stick(const fs::path& share_dir, const fs::path& stick_dir) {
-    const SharePaths share{share_dir};
-    std::vector<fs::path> dirs{share.out_status()};
-    std::error_code ec;
-    for (fs::directory_iterator d(share.in(), ec), end;
-         !ec && d != end && dirs.size() <= kMaxPeerDirs; d.increment(ec))
-        dirs.push_back(d->path() / "status");
-    int copied = 0;
-    for (const auto& dir : dirs) {
-        const auto st = read_status(dir);
-        if (!st)
-            continue;
-        const fs::path target = stick_dir / "kiosk-fleet" /
-                                (file_safe(st->name) + "-" + file_safe(short_id(st->device)));
-        fs::create_directories(target, ec);
-        if (ec)
-            return update::make_error(target, "cannot write to the stick: " + ec.message());
-        std::size_t n = 0;
-        for (fs::directory_iterator f(dir, ec), end; !ec && f != end && n < kMaxFilesPerFolder;
-             f.increment(ec)) {
-            // Never follow a peer's symlink: only its own regular files go to the stick.
-            if (f->path().filename().string().starts_with(".") ||
-                !fs::is_regular_file(f->symlink_status()))
-                continue;
-            auto bytes = update::read_file_limited(f->path(), kMaxStatsBytes);
-            if (!bytes)
-                continue;
-            const auto& b = bytes.value();
-            if (auto w = update::write_file_atomic(
-                    target / f->path().filename(),
-                    std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
-                !w)
-                return w.error();
-            ++copied;
-            ++n;
-        }
-    }
-    return copied;
 }
 
 }  // namespace kiosk::fleet

@@ -17,6 +17,8 @@ inline constexpr const char* kStatusFile = "status.txt";
 inline constexpr std::size_t kMaxStatusBytes = 4096;
 inline constexpr std::uint64_t kMaxStatsBytes = 16ull << 20;
 inline constexpr std::int64_t kStaleAfterS = 15 * 60;
+// The statistics a kiosk publishes (stats/publish.h writes them; the app checks the names match).
+inline constexpr const char* kStatsFiles[] = {"stats.csv", "stats.html"};
 
 struct KioskStatus {
     std::string name;
@@ -32,9 +34,11 @@ struct KioskStatus {
 std::string encode_status(const KioskStatus& s);
 // Peers' files are untrusted text: bounded, control characters dropped, unknown keys ignored.
 KioskStatus parse_status(std::string_view text);
+// DIR/status.txt when it is a regular file (a peer's symlink is not followed) and not empty.
+std::optional<KioskStatus> read_status(const fs::path& dir);
 
 // Rewrites out/status/status.txt when something other than the clock changed,
-// or every kStatusHeartbeatS; copies the statistics export when it changed.
+// or every kStatusHeartbeatS; copies stats_dir's kStatsFiles when they changed.
 std::optional<Event> refresh_status(const PollConfig& config, PollState& state, std::int64_t now);
 
 struct FleetRow {
@@ -55,9 +59,5 @@ struct FleetView {
 // Rows for every member (or, without membership, every status found).
 FleetView fleet_view(const fs::path& share_dir, const std::optional<Membership>& membership,
                      const std::string& self_id, std::int64_t now);
-
-// Copies every kiosk's status folder to STICK/kiosk-fleet/<name>-<id>/;
-// returns the number of files copied.
-Result<int> collect_to_stick(const fs::path& share_dir, const fs::path& stick_dir);
 
 }  // namespace kiosk::fleet

@@ -5,13 +5,17 @@
 #include <fstream>
 #include <sstream>
 
+#include "stats/publish.h"
 #include "stats/store.h"
 
 namespace kiosk::stats {
 namespace {
 
+constexpr const char* kUsage =
+    "usage: kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME] [--publish DIR]\n";
+
 struct Args {
-    std::string data, csv, html, name;
+    std::string data, csv, html, name, publish;
 };
 
 bool parse(const std::vector<std::string>& args, Args& a, std::ostream& err) {
@@ -25,15 +29,16 @@ bool parse(const std::vector<std::string>& args, Args& a, std::ostream& err) {
             into = &a.html;
         else if (args[i] == "--name")
             into = &a.name;
+        else if (args[i] == "--publish")
+            into = &a.publish;
         if (!into || i + 1 >= args.size()) {
-            err << "kiosk stats: unknown or incomplete option '" << args[i] << "'\n"
-                << "usage: kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME]\n";
+            err << "kiosk stats: unknown or incomplete option '" << args[i] << "'\n" << kUsage;
             return false;
         }
         *into = args[++i];
     }
     if (a.data.empty()) {
-        err << "usage: kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME]\n";
+        err << kUsage;
         return false;
     }
     return true;
@@ -95,6 +100,13 @@ int run_stats_command(const std::vector<std::string>& args, const StyleLoader& s
         ok = write_file(a.csv, csv_report(db.value().get()), err) && ok;
     if (!a.html.empty())
         ok = write_file(a.html, html_report(today, all, style), err) && ok;
+    if (!a.publish.empty()) {
+        // What the kiosk publishes to its fleet every hour (DIR/stats.csv, stats.html).
+        auto p = publish_reports(file, a.publish, style);
+        if (!p)
+            err << p.error().str() << "\n";
+        ok = p.ok() && ok;
+    }
     return ok ? 0 : 1;
 }
 

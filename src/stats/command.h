@@ -1,5 +1,6 @@
-// `kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME]`: the
-// visitor figures on a laptop (the stick export writes the same files).
+// `kiosk stats --data DIR [--csv FILE] [--html FILE] [--name NAME] [--publish DIR]`:
+// the visitor figures on a laptop (the stick export writes the same files);
+// --publish writes DIR/stats.csv and stats.html as the kiosk does for its fleet.
 #pragma once
 
 #include <functional>

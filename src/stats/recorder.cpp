@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "base/log.h"
+#include "stats/publish.h"
 
 namespace kiosk::stats {
 
@@ -33,12 +34,34 @@ void Recorder::add(std::vector<Record> records) {
 }
 
 void Recorder::export_to(std::filesystem::path dir, ReportStyle style) {
+    queue_report({std::move(dir), std::move(style), false});
+}
+
+void Recorder::publish_to(std::filesystem::path dir, ReportStyle style) {
+    queue_report({std::move(dir), std::move(style), true});
+}
+
+void Recorder::queue_report(ReportJob job) {
     {
         std::lock_guard lock(mutex_);
-        exports_.emplace_back(std::move(dir), std::move(style));
+        exports_.push_back(std::move(job));
         flush_now_ = true;
     }
     wake_.notify_one();
+}
+
+void Recorder::write_report(const ReportJob& job) const {
+    if (job.publish) {
+        auto p = publish_reports(options_.db_file, job.dir, job.style);
+        if (!p)
+            log_warn("statistics for the fleet: " + p.error().str());
+        return;
+    }
+    const Exported e = export_reports(options_.db_file, job.dir, job.style);
+    if (e.error)
+        log_warn("statistics report: " + e.error->str());
+    for (const auto& f : e.files)
+        log_info("statistics report written: " + f.string());
 }
 
 void Recorder::flush() {
@@ -67,7 +90,7 @@ void Recorder::write_batch(std::vector<Record>& batch) {
 
 void Recorder::run() {
     std::vector<Record> batch;
-    std::vector<std::pair<std::filesystem::path, ReportStyle>> exports;
+    std::vector<ReportJob> exports;
     std::unique_lock lock(mutex_);
     for (;;) {
         wake_.wait_for(lock, std::chrono::milliseconds(options_.batch_ms),
@@ -79,13 +102,8 @@ void Recorder::run() {
         exports.swap(exports_);
         lock.unlock();
         write_batch(batch);
-        for (const auto& [dir, style] : exports) {
-            const Exported e = export_reports(options_.db_file, dir, style);
-            if (e.error)
-                log_warn("statistics report: " + e.error->str());
-            for (const auto& f : e.files)
-                log_info("statistics report written: " + f.string());
-        }
+        for (const auto& job : exports)
+            write_report(job);
         exports.clear();
         lock.lock();
         done_ = std::max(done_, target);

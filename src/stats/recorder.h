@@ -33,6 +33,8 @@ class Recorder {
     void add(std::vector<Record> records);
     // Writes the CSV and HTML reports into `dir` on the writer thread.
     void export_to(std::filesystem::path dir, ReportStyle style);
+    // Writes dir/stats.csv and stats.html for the fleet (publish.h) on the writer thread.
+    void publish_to(std::filesystem::path dir, ReportStyle style);
     // Blocks until everything queued so far is written (tests, shutdown).
     void flush();
     const std::filesystem::path& file() const { return options_.db_file; }
@@ -40,6 +42,13 @@ class Recorder {
   private:
     Recorder(RecorderOptions options, Store store)
         : options_(std::move(options)), store_(std::move(store)) {}
+    struct ReportJob {
+        std::filesystem::path dir;
+        ReportStyle style;
+        bool publish = false;  // the fleet's stats.csv/html, else the stick's files
+    };
+    void queue_report(ReportJob job);
+    void write_report(const ReportJob& job) const;
     void run();
     void write_batch(std::vector<Record>& batch);
 
@@ -48,7 +57,7 @@ class Recorder {
     std::mutex mutex_;
     std::condition_variable wake_, written_;
     std::vector<Record> queue_;
-    std::vector<std::pair<std::filesystem::path, ReportStyle>> exports_;
+    std::vector<ReportJob> exports_;
     uint64_t queued_ = 0, done_ = 0;  // batches requested / written (for flush)
     bool stop_ = false, flush_now_ = false;
     int64_t folded_until_ = -1;  // the day number the last fold ran for

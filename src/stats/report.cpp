@@ -157,6 +157,10 @@ std::string duration_text(int64_t ms) {
     return std::to_string(s / 60) + " min " + (sec < 10 ? "0" : "") + std::to_string(sec) + " s";
 }
 
+ReportTexts report_texts(sqlite3* db, const ReportStyle& style) {
+    return {csv_report(db), html_report(summarize(db, style.today), summarize(db, ""), style)};
+}
+
 Exported export_reports(const std::filesystem::path& db_file, const std::filesystem::path& dir,
                         const ReportStyle& style) {
     Exported out;
@@ -168,10 +172,9 @@ Exported export_reports(const std::filesystem::path& db_file, const std::filesys
     const std::string name = file_safe(style.kiosk_name);
     const auto csv = dir / ("kiosk-stats-" + name + "-" + style.today + ".csv");
     const auto html = dir / ("kiosk-stats-" + name + ".html");
-    const std::pair<std::filesystem::path, std::string> files[] = {
-        {csv, csv_report(db.value().get())},
-        {html, html_report(summarize(db.value().get(), style.today),
-                           summarize(db.value().get(), ""), style)}};
+    ReportTexts texts = report_texts(db.value().get(), style);
+    const std::pair<std::filesystem::path, std::string> files[] = {{csv, std::move(texts.csv)},
+                                                                   {html, std::move(texts.html)}};
     for (const auto& [path, text] : files) {
         std::ofstream f(path, std::ios::binary | std::ios::trunc);
         f << text;

@@ -39,6 +39,12 @@ std::string csv_report(sqlite3* db);
 // Self-contained: inline CSS and SVG, no script, no external reference.
 std::string html_report(const Summary& today, const Summary& all, const ReportStyle& style);
 
+// Both reports as `kiosk stats`, the stick export and the fleet publish write them.
+struct ReportTexts {
+    std::string csv, html;
+};
+ReportTexts report_texts(sqlite3* db, const ReportStyle& style);
+
 // Writes kiosk-stats-<name>-<today>.csv and kiosk-stats-<name>.html into `dir`.
 struct Exported {
     std::vector<std::filesystem::path> files;

@@ -7,6 +7,10 @@ signed fleet list) and a `kiosk fleet poll` process (the headless poller, which
 installs through the same import code as a USB stick). Scenarios:
 
   1. a bundle installed on A shows on B and C within 60 s;
+  1b. each kiosk's published statistics (`kiosk stats --publish`, what the
+     app writes hourly) reach the other two through the status folders, and
+     a stick on A (`kiosk fleet collect`, the app's stick hook) receives
+     kiosk-fleet/<name>-<id>/{status.txt,stats.csv,stats.html} for all three;
   2. a tampered bundle in A's shared folder is refused on all three, the
      active versions stay, and nobody re-shares it;
   3. B stopped during an update catches up when restarted;
@@ -87,7 +91,8 @@ class Kiosk:
                                    stderr=subprocess.STDOUT, env=env)
         self.poll_log = open(os.path.join(logdir, f'poll-{self.name}.log'), 'a')
         self.poller = subprocess.Popen([self.kiosk, 'fleet', 'poll', *self.common(), '--every', '1',
-                                        '--for', str(TOTAL_BUDGET_S + 60)],
+                                        '--for', str(TOTAL_BUDGET_S + 60),
+                                        '--stats', self.stats_dir()],
                                        stdout=self.poll_log, stderr=subprocess.STDOUT)
 
     def stop(self):
@@ -100,6 +105,20 @@ class Kiosk:
                     p.kill()
                     p.wait()
         self.st = self.poller = None
+
+    def stats_dir(self):
+        return os.path.join(self.data, 'fleet-stats')
+
+    def record_visit(self, work):
+        """One short replayed visit recorded into the data directory, then published."""
+        events = os.path.join(work, 'visit.events')
+        with open(events, 'w') as f:
+            f.write('wait 1000\ntap 250 430\nwait 3000\n')
+        run(self.kiosk, 'render', '--page', 'home', '--size', '1920x1080', '--content',
+            os.path.join(REPO, 'content'), '--events', events, '--data', self.data,
+            '--clock', '2024-10-04T10:00', '--out', os.path.join(work, f'visit-{self.name}.png'))
+        run(self.kiosk, 'stats', '--data', self.data, '--name', f'kiosk-{self.name}',
+            '--publish', self.stats_dir())
 
     def version(self):
         try:
@@ -267,6 +286,46 @@ def sign_fleet(a, work, members, version):
     return out
 
 
+def statistics(a, kiosks, work):
+    """1b. Every kiosk's statistics on every kiosk, and all three on a stick plugged into A."""
+    A = kiosks[0]
+    def peer_stats(k, p, name='stats.csv'):
+        return os.path.join(k.share, 'in', p.id[:7], 'status', name)
+    pairs = [(k, p) for k in kiosks for p in kiosks if p is not k]
+    t = wait_for('each kiosk holds the other two kiosks\' stats.csv and stats.html',
+                 lambda: all(os.path.isfile(peer_stats(k, p, n)) for k, p in pairs
+                             for n in ('stats.csv', 'stats.html')), SYNC_DEADLINE_S)
+    # The HTML report names its kiosk: each copy is that peer's own.
+    same = all(open(peer_stats(k, p, n)).read() == open(os.path.join(p.stats_dir(), n)).read() and
+               f'kiosk-{p.name}' in open(peer_stats(k, p, 'stats.html')).read()
+               for k, p in pairs for n in ('stats.csv', 'stats.html'))
+    expect(same, f'1b. each kiosk\'s statistics reached the other two ({t:.1f} s), unchanged')
+    # A new publish on B (the app's hourly one) replaces B's reports on A and C.
+    B = kiosks[1]
+    run(a.kiosk, 'stats', '--data', B.data, '--name', 'kiosk-B hourly', '--publish', B.stats_dir())
+    newer = lambda k: 'kiosk-B hourly' in open(peer_stats(k, B, 'stats.html')).read()
+    t = wait_for('B\'s new publish reaches A and C', lambda: all(newer(k) for k in kiosks if k is not B),
+                 SYNC_DEADLINE_S)
+    expect(True, f'1b. B\'s next publish reached A and C in {t:.1f} s')
+    stick = os.path.join(work, 'stick-A')
+    os.makedirs(stick)
+    out = run(a.kiosk, 'fleet', 'collect', '--out', stick, '--share', A.share)
+    log('A: kiosk fleet collect\n' + out)
+    fleet_dir = os.path.join(stick, 'kiosk-fleet')
+    want = sorted(f'kiosk-{k.name}-{k.id[:7]}' for k in kiosks)
+    got = sorted(d for d in os.listdir(fleet_dir) if os.path.isdir(os.path.join(fleet_dir, d)))
+    expect(got == want, f'1b. the stick on A has a folder per kiosk: {got}')
+    complete = all(sorted(os.listdir(os.path.join(fleet_dir, d))) ==
+                   ['stats.csv', 'stats.html', 'status.txt'] for d in got)
+    complete = complete and all(
+        open(os.path.join(fleet_dir, f'kiosk-{k.name}-{k.id[:7]}', 'stats.html')).read() ==
+        open(os.path.join(k.stats_dir(), 'stats.html')).read() for k in kiosks)
+    expect(complete and os.path.isfile(os.path.join(fleet_dir, 'README.txt')),
+           '1b. each holds status.txt, stats.csv, stats.html; README.txt for staff')
+    report = open(os.path.join(stick, 'kiosk-report.txt')).read()
+    expect('statistics of 3 kiosks copied' in report, '1b. kiosk-report.txt: ' + report.splitlines()[0])
+
+
 def scenarios(a, kiosks, work, logdir):
     A, B, C = kiosks
     # 1. Install on one -> the other two within 60 s.
@@ -278,6 +337,8 @@ def scenarios(a, kiosks, work, logdir):
     expect(t <= SYNC_DEADLINE_S, f'1. B and C show version 2 after {t:.1f} s')
     wait_for('B and C re-share v2', lambda: B.out_files() == C.out_files() == ['content-2.kiosk'], 30)
     expect(True, '1. B and C re-share the verified v2 bundle')
+
+    statistics(a, kiosks, work)
 
     # 2. A tampered bundle in A's shared folder. A's poller is paused so that
     #    Syncthing sends the file before A withdraws it: B and C must refuse it
@@ -359,6 +420,7 @@ def main():
     for k in kiosks:
         run(a.kiosk, 'fleet', 'join', venue, '--data', k.data, '--pubkey', pub)
         k.configure()
+        k.record_visit(work)
     monitor = SocketMonitor(kiosks)
     failed = None
     try:

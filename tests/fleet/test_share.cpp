@@ -154,16 +154,29 @@ TEST_F(FleetPoll, StatusIsPublishedAndReadBack) {
     EXPECT_TRUE(view.rows[0].in_step);
     EXPECT_FALSE(view.rows[1].in_step);
     EXPECT_NE(view.text().find("BEHIND"), std::string::npos);
+}
 
-    // A peer's symlink to a file of this kiosk is not copied to the stick.
-    fs::create_symlink(k.data / "import.log", peer / "leak.txt");
-    TempDir stick;
-    auto n = collect_to_stick(k.share, stick.path());
-    ASSERT_TRUE(n);
-    EXPECT_EQ(n.value(), 2);
-    EXPECT_TRUE(fs::exists(stick / "kiosk-fleet" / "test_kiosk-6LTBX3Q" / kStatusFile));
-    EXPECT_TRUE(fs::exists(stick / "kiosk-fleet" / "______evil-LG457CF" / kStatusFile));
-    EXPECT_FALSE(fs::exists(stick / "kiosk-fleet" / "______evil-LG457CF" / "leak.txt"));
+TEST_F(FleetPoll, PublishedStatisticsAreCopiedIntoTheStatusFolder) {
+    install(7);
+    PollConfig c = k.config(key);
+    c.stats_dir = t / "fleet-stats";
+    write_text(*c.stats_dir / "stats.csv", "v1");
+    write_text(*c.stats_dir / "stats.html", "<p>v1</p>");
+    write_text(*c.stats_dir / "other.txt", "not published");
+    poll_once(c, state, now);
+    const fs::path out = SharePaths{k.share}.out_status();
+    EXPECT_EQ(read_text(out / "stats.csv"), "v1");
+    EXPECT_EQ(read_text(out / "stats.html"), "<p>v1</p>");
+    EXPECT_FALSE(fs::exists(out / "other.txt"));
+    // A new publish (renamed into place) reaches the folder on the next pass.
+    write_text(*c.stats_dir / "stats.csv", "v2, longer");
+    poll_once(c, state, now + 2);
+    EXPECT_EQ(read_text(out / "stats.csv"), "v2, longer");
+    // A symlink in place of the published file is not followed.
+    fs::remove(*c.stats_dir / "stats.html");
+    fs::create_symlink(k.data / "import.log", *c.stats_dir / "stats.html");
+    poll_once(c, state, now + 4);
+    EXPECT_EQ(read_text(out / "stats.html"), "<p>v1</p>");
 }
 
 }  // namespace
