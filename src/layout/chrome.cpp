@@ -1,6 +1,7 @@
 // The control bar every page shares: navigation on the left, language and text
 // size on the right. Same place on every page, so visitors learn it once.
 #include <algorithm>
+#include <cmath>
 
 #include "layout/pages.h"
 #include "layout/theme.h"
@@ -93,14 +94,17 @@ void scroll_cue(Builder& b) {
     const Rect v = dl.viewport;
     if (!dl.more_below(0))
         return;
-    const float h = m.body * 2.2f;
-    constexpr int kSteps = 8;
-    const float step = h / kSteps;
-    for (int i = 0; i < kSteps; ++i) {
+    // A fade to the page colour, in rows about 2 px tall on whole pixels:
+    // fewer, taller rows read as stripes across the tiles beneath.
+    const float h = std::round(m.body * 2.2f);
+    const int steps = std::clamp(static_cast<int>(h / 2), 8, 48);
+    const float y0 = v.bottom() - h;
+    for (int i = 0; i < steps; ++i) {
         Rgba c = theme::kPage;
-        c.a = static_cast<uint8_t>(255 * (i + 1) / (kSteps + 1));
-        const float y = v.bottom() - h + step * static_cast<float>(i);
-        b.fill(Layer::Chrome, {v.x, y, v.w, std::min(step + 0.5f, v.bottom() - y)}, c);
+        c.a = static_cast<uint8_t>(255 * (i + 1) / (steps + 1));
+        const float top = std::round(y0 + h * static_cast<float>(i) / static_cast<float>(steps));
+        const float bottom = std::round(y0 + h * static_cast<float>(i + 1) / static_cast<float>(steps));
+        b.fill(Layer::Chrome, {v.x, top, v.w, bottom - top}, c);
         dl.items.back().while_more_below = true;
     }
     text::TextStyle st = b.style(text::type_scale::kCaptionEm);
