@@ -103,7 +103,8 @@ void scroll_cue(Builder& b) {
         Rgba c = theme::kPage;
         c.a = static_cast<uint8_t>(255 * (i + 1) / (steps + 1));
         const float top = std::round(y0 + h * static_cast<float>(i) / static_cast<float>(steps));
-        const float bottom = std::round(y0 + h * static_cast<float>(i + 1) / static_cast<float>(steps));
+        const float bottom =
+            std::round(y0 + h * static_cast<float>(i + 1) / static_cast<float>(steps));
         b.fill(Layer::Chrome, {v.x, top, v.w, bottom - top}, c);
         dl.items.back().while_more_below = true;
     }
