@@ -336,20 +336,18 @@ int rss(int visits) {
     Canvas canvas(kW, kH, *fonts);
     const auto pages = all_pages(*bundle);
     Millis now = 0;
-    auto visit = [&](const layout::PageId& p, Lang lang) {
-        app.show(p, lang);
+    // Each visit ends on a still screen, where the window loop releases the font pages.
+    auto visit = [&](const layout::PageId& p, Lang lang, bool large) {
+        app.show(p, lang, large);
         now += kFrameMs;
         app.tick(now);
         canvas.draw(app.frame());
+        fonts->release_pages();
     };
     for (bool large : {false, true}) {
         for (Lang lang : kAllLangs)
-            for (const auto& p : pages) {
-                app.show(p, lang, large);
-                now += kFrameMs;
-                app.tick(now);
-                canvas.draw(app.frame());
-            }
+            for (const auto& p : pages)
+                visit(p, lang, large);
     }
     std::printf(
         "rss_start_kib %ld\nrss_loaded_kib %ld\nrss_all_pages_kib %ld\npeak_rss_all_pages_kib "
@@ -359,7 +357,7 @@ int rss(int visits) {
     std::mt19937 rng(7);
     long at_1000 = 0;
     for (int i = 1; i <= visits; ++i) {
-        visit(pages[rng() % pages.size()], kAllLangs[rng() % kAllLangs.size()]);
+        visit(pages[rng() % pages.size()], kAllLangs[rng() % kAllLangs.size()], false);
         if (i % 1000 == 0) {
             std::printf("rss_visits_%d_kib %ld\n", i, rss_kib());
             if (i == 1000)

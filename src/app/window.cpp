@@ -251,6 +251,8 @@ void Loop::draw(int64_t cpu0) {
     draw_frame(*renderer, *output, frame);
     renderer->present();
     renderer->prefetch(app->page());  // a page just tapped: its pictures decode meanwhile
+    if (!app->animating() && !app->dirty())
+        rt.fonts->release_pages();  // the screen is still: the font files' pages leave the RSS
     service.ready();
     // Some KMS drivers (virtio-gpu here) show nothing until the second page
     // flip: present the first picture twice so it is really on the glass.

@@ -35,7 +35,7 @@ std::vector<PictureRequest> picture_requests(const layout::DisplayList& page);
 class Layers {
   public:
     static constexpr int kTileHeight = 256;
-    static constexpr size_t kDefaultBudget = 24u << 20;
+    static constexpr size_t kDefaultBudget = 16u << 20;  // two 1920×1080 snapshots
 
     explicit Layers(Renderer& renderer, size_t budget_bytes = kDefaultBudget)
         : renderer_(renderer), budget_(budget_bytes) {}
