@@ -144,6 +144,22 @@ TEST(Layers, FadeOnlyWhereThePageDrawsEqualsBlendingEveryPixel) {
     EXPECT_EQ(bands.front().y, 0);  // the bar
 }
 
+// The vector path (4 and 8 pixels a step) and the one-pixel tail give the same bytes.
+TEST(Layers, BlendRowsVectorAndScalarAgree) {
+    std::vector<uint32_t> src(37);
+    uint32_t x = 12345;
+    for (auto& p : src)
+        p = (x = x * 1103515245u + 12345u) & 0xFFFFFF;
+    for (uint32_t alpha : {0u, 1u, 77u, 128u, 200u, 255u}) {
+        std::vector<uint32_t> all(src.size()), one(src.size());
+        blend_rows(src.data(), all.data(), src.size(), alpha, kBg);
+        for (size_t i = 0; i < src.size(); ++i)
+            blend_rows(&src[i], &one[i], 1, alpha, kBg);
+        for (size_t i = 0; i < src.size(); ++i)
+            EXPECT_EQ(all[i] & 0xFFFFFF, one[i] & 0xFFFFFF) << "pixel " << i << " alpha " << alpha;
+    }
+}
+
 TEST(Layers, BudgetHoldsAcrossManyPages) {
     auto fs = fonts();
     ASSERT_TRUE(fs);
