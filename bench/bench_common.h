@@ -108,6 +108,20 @@ inline long peak_rss_kib() {
     return 0;
 }
 
+// Resident anonymous and file-backed KiB (RssAnon, RssFile) from /proc/self/status.
+inline std::pair<long, long> rss_parts_kib() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    long anon = 0, file = 0;
+    while (std::getline(in, line)) {
+        if (line.rfind("RssAnon:", 0) == 0)
+            anon = std::strtol(line.c_str() + 8, nullptr, 10);
+        else if (line.rfind("RssFile:", 0) == 0)
+            file = std::strtol(line.c_str() + 8, nullptr, 10);
+    }
+    return {anon, file};
+}
+
 // Screen point at the centre of hit target i of dl (scroll 0).
 inline std::pair<float, float> target_point(const layout::DisplayList& dl, size_t i,
                                             float scroll = 0) {

@@ -6,7 +6,8 @@
 //   kiosk_bench startup                 phases from main() to the first frame drawn
 //   kiosk_bench tap                     tap -> next frame (wall) and -> new page (virtual)
 //   kiosk_bench frames [--csv FILE]     ms per frame: static, scroll, slide, fade
-//   kiosk_bench rss                     peak RSS over every page x language; 10,000 visits
+//   kiosk_bench rss [VISITS]            RSS after every page x language x text size, then
+//                                       VISITS random visits (10,000)
 //   kiosk_bench layout-callgrind        build_page per page x language, between
 //                                       callgrind client requests (run under valgrind)
 //   kiosk_bench frames-callgrind        instructions per frame (scroll, slide, fade,
@@ -313,7 +314,20 @@ int frames(const char* csv_path) {
 }
 
 // --- rss -------------------------------------------------------------------
-int rss() {
+// Where the resident memory is: anonymous vs file-backed, and each cache's bytes.
+void print_memory(render::Renderer& r) {
+    const auto [anon, file] = rss_parts_kib();
+    std::printf(
+        "rss_anon_kib %ld\nrss_file_kib %ld\nlayers_kib %zu\npictures_kib %zu\natlas_side_px "
+        "%d\n",
+        anon, file, r.layers().bytes() >> 10, r.images().bytes() >> 10, r.atlas().side());
+    if (const char* path = std::getenv("BENCH_SMAPS")) {  // the mappings, for a closer look
+        std::ifstream in("/proc/self/smaps");
+        std::ofstream(path) << in.rdbuf();
+    }
+}
+
+int rss(int visits) {
     const long at_start = rss_kib();
     auto fonts = load_fonts();
     auto bundle = load_content();
@@ -322,37 +336,37 @@ int rss() {
     Canvas canvas(kW, kH, *fonts);
     const auto pages = all_pages(*bundle);
     Millis now = 0;
-    auto visit = [&](const layout::PageId& p, Lang lang) {
-        app.show(p, lang);
+    // Each visit ends on a still screen, where the window loop releases the font pages.
+    auto visit = [&](const layout::PageId& p, Lang lang, bool large) {
+        app.show(p, lang, large);
         now += kFrameMs;
         app.tick(now);
         canvas.draw(app.frame());
+        fonts->release_pages();
     };
     for (bool large : {false, true}) {
         for (Lang lang : kAllLangs)
-            for (const auto& p : pages) {
-                app.show(p, lang, large);
-                now += kFrameMs;
-                app.tick(now);
-                canvas.draw(app.frame());
-            }
+            for (const auto& p : pages)
+                visit(p, lang, large);
     }
     std::printf(
         "rss_start_kib %ld\nrss_loaded_kib %ld\nrss_all_pages_kib %ld\npeak_rss_all_pages_kib "
         "%ld\n",
         at_start, loaded, rss_kib(), peak_rss_kib());
+    print_memory(canvas.renderer());
     std::mt19937 rng(7);
     long at_1000 = 0;
-    for (int i = 1; i <= 10000; ++i) {
-        visit(pages[rng() % pages.size()], kAllLangs[rng() % kAllLangs.size()]);
+    for (int i = 1; i <= visits; ++i) {
+        visit(pages[rng() % pages.size()], kAllLangs[rng() % kAllLangs.size()], false);
         if (i % 1000 == 0) {
             std::printf("rss_visits_%d_kib %ld\n", i, rss_kib());
             if (i == 1000)
                 at_1000 = rss_kib();
         }
     }
-    std::printf("rss_growth_1000_to_10000_kib %ld\npeak_rss_after_10000_kib %ld\n",
-                rss_kib() - at_1000, peak_rss_kib());
+    std::printf("rss_growth_1000_to_%d_kib %ld\npeak_rss_after_%d_kib %ld\n", visits,
+                rss_kib() - at_1000, visits, peak_rss_kib());
+    print_memory(canvas.renderer());
     return 0;
 }
 
@@ -546,7 +560,7 @@ int main(int argc, char** argv) {
     if (mode == "frames")
         return frames(argc > 3 && std::string(argv[2]) == "--csv" ? argv[3] : nullptr);
     if (mode == "rss")
-        return rss();
+        return rss(argc > 2 ? std::atoi(argv[2]) : 10000);
     if (mode == "layout-callgrind")
         return layout_callgrind();
     if (mode == "frames-callgrind")
@@ -555,7 +569,7 @@ int main(int argc, char** argv) {
         return html(argv[2]);
     std::fprintf(stderr,
                  "usage: kiosk_bench startup|tap|frames [--csv "
-                 "FILE]|rss|layout-callgrind|frames-callgrind|html "
+                 "FILE]|rss [VISITS]|layout-callgrind|frames-callgrind|html "
                  "DIR\n");
     return 2;
 }

@@ -85,6 +85,12 @@ render::RendererPtr make_renderer(SDL_Window* window) {
     // SDL_RENDER_DRIVER (e.g. opengles2 on the device) picks the driver; asking
     // for ACCELERATED would override a request for "software".
     const char* driver = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    // The software renderer draws into the window's surface; on X11 SDL would
+    // present that surface through an OpenGL renderer (Mesa: ~100 MiB and over
+    // a second to start under Xvfb) unless told to use X11's own (XShm) path.
+    const char* video = SDL_GetCurrentVideoDriver();
+    if (driver && SDL_strcasecmp(driver, "software") == 0 && video && SDL_strcmp(video, "x11") == 0)
+        SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
     const Uint32 flags = driver && *driver ? SDL_RENDERER_PRESENTVSYNC
                                            : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
     render::RendererPtr r(SDL_CreateRenderer(window, -1, flags));
@@ -263,6 +269,8 @@ void Loop::draw(int64_t cpu0) {
     draw_frame(*renderer, *output, frame);
     renderer->present();
     renderer->prefetch(app->page());  // a page just tapped: its pictures decode meanwhile
+    if (!app->animating() && !app->dirty())
+        rt.fonts->release_pages();  // the screen is still: the font files' pages leave the RSS
     service.ready();
     // Some KMS drivers (virtio-gpu here) show nothing until the second page
     // flip: present the first picture twice so it is really on the glass.

@@ -9,10 +9,12 @@
 namespace kiosk::render {
 namespace {
 
-constexpr int kInitialSide = 1024;
-// 2048² RGBA is 16 MiB; a page's glyphs at kiosk sizes fit several times over,
-// and beyond that evicting (re-rasterising a page's glyphs) is cheaper than RAM.
-constexpr int kMaxSide = 2048;
+constexpr int kInitialSide = 512;  // 1 MiB: Home and the chrome fit
+// 1024² ARGB is 4 MiB (the memory budget, docs/performance.md): a page's glyphs
+// at kiosk sizes fit (a 1920×1080 area page uses ~1.5 MiB of it); beyond that,
+// evicting and re-rasterising a page's glyphs is cheaper than RAM. Each page is
+// drawn once into retained layers, so evictions cost only first visits.
+constexpr int kMaxSide = 1024;
 constexpr int kPad = 1;  // transparent border so neighbours never bleed
 
 uint64_t key(text::FaceId face, uint32_t gid, float size_px) {

@@ -44,7 +44,7 @@ class GlyphAtlas {
     SDL_Renderer* renderer_;
     text::FontStack& fonts_;
     TexturePtr texture_;
-    int side_ = 0, max_side_ = 2048;
+    int side_ = 0, max_side_ = 1024;
     int shelf_x_ = 0, shelf_y_ = 0, shelf_h_ = 0;
     int generations_ = 0;
     std::unordered_map<uint64_t, AtlasGlyph> map_;

@@ -64,34 +64,6 @@ class TargetScope {
 
 }  // namespace
 
-// out = (src * a + bg * (256 - a)) / 256 per channel, four XRGB pixels a step
-// in 16-bit lanes (GCC vector extensions: SSE2 on x86-64, NEON on arm64). The
-// sum never exceeds 255 * 256, so 16 bits hold it.
-void blend_rows(const uint32_t* src, uint32_t* dst, size_t n, uint32_t alpha, Rgba bg) {
-    using V8 = uint8_t __attribute__((vector_size(16)));
-    using V16 = uint16_t __attribute__((vector_size(32)));
-    const uint16_t a = static_cast<uint16_t>(alpha + (alpha >> 7));  // 0..256
-    const uint16_t ia = static_cast<uint16_t>(256 - a);
-    const uint16_t b = static_cast<uint16_t>(bg.b * ia), g = static_cast<uint16_t>(bg.g * ia),
-                   r = static_cast<uint16_t>(bg.r * ia);
-    const V16 base = {b, g, r, 0, b, g, r, 0, b, g, r, 0, b, g, r, 0};  // XRGB bytes: B G R X
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        V8 p;
-        std::memcpy(&p, src + i, sizeof p);
-        const V16 wide = __builtin_convertvector(p, V16);
-        const V8 out = __builtin_convertvector((wide * a + base) >> 8, V8);
-        std::memcpy(dst + i, &out, sizeof out);
-    }
-    for (; i < n; ++i) {
-        const uint32_t p = src[i];
-        const uint32_t rb = ((static_cast<uint32_t>(bg.r) << 16) | bg.b) * ia;
-        const uint32_t gg = (static_cast<uint32_t>(bg.g) << 8) * ia;
-        dst[i] = ((((p & 0xFF00FF) * a + rb) >> 8) & 0xFF00FF) |
-                 ((((p & 0xFF00) * a + gg) >> 8) & 0xFF00);
-    }
-}
-
 std::vector<PictureRequest> picture_requests(const DisplayList& page) {
     const TileGrid g = grid_of(page);
     std::vector<PictureRequest> out;
@@ -111,49 +83,14 @@ std::vector<PictureRequest> picture_requests(const DisplayList& page) {
 void Layers::begin_frame() {
     ++frame_;
     layers_this_frame_ = 0;
-    if (fade_frame_ + 1 < frame_ && (fade_tex_ || !fade_src_.px.empty())) {
-        fade_tex_.reset();  // the fade is over: give its 16 MiB back
-        fade_src_ = FadeSource{};
-    }
+    if (fade_frame_ + 1 < frame_ && fade_.holds_memory())
+        fade_.reset();  // the fade is over: give its buffers back
 }
 
 bool Layers::fade_over_background(const PagePtr& page, SDL_Texture* snapshot, float scroll,
                                   uint8_t alpha, Rgba bg) {
-    SDL_Renderer* r = renderer_.sdl();
-    SDL_RendererInfo info;
-    int w = 0, h = 0;
-    Uint32 format = 0;
-    if (SDL_GetRendererInfo(r, &info) != 0 || !(info.flags & SDL_RENDERER_SOFTWARE) ||
-        SDL_QueryTexture(snapshot, &format, nullptr, &w, &h) != 0 ||
-        format != SDL_PIXELFORMAT_RGB888)
+    if (!fade_.draw(renderer_.sdl(), page, snapshot, snap(scroll), alpha, bg))
         return false;
-    if (fade_src_.page.lock() != page || fade_src_.scroll != snap(scroll) || fade_src_.w != w ||
-        fade_src_.h != h) {
-        fade_src_.px.resize(static_cast<size_t>(w) * h);
-        const TargetScope target(r, snapshot);
-        if (SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_RGB888, fade_src_.px.data(), w * 4) !=
-            0)
-            return false;
-        fade_src_.page = page;
-        fade_src_.scroll = snap(scroll);
-        fade_src_.w = w, fade_src_.h = h;
-    }
-    int tw = 0, th = 0;
-    if (!fade_tex_ || SDL_QueryTexture(fade_tex_.get(), nullptr, nullptr, &tw, &th) != 0 ||
-        tw != w || th != h)
-        fade_tex_.reset(
-            SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, w, h));
-    void* pixels = nullptr;
-    int pitch = 0;
-    if (!fade_tex_ || SDL_LockTexture(fade_tex_.get(), nullptr, &pixels, &pitch) != 0)
-        return false;
-    for (int y = 0; y < h; ++y)
-        blend_rows(&fade_src_.px[static_cast<size_t>(y) * w],
-                   reinterpret_cast<uint32_t*>(static_cast<uint8_t*>(pixels) + y * pitch),
-                   static_cast<size_t>(w), alpha, bg);
-    SDL_UnlockTexture(fade_tex_.get());
-    SDL_SetTextureBlendMode(fade_tex_.get(), SDL_BLENDMODE_NONE);
-    SDL_RenderCopy(r, fade_tex_.get(), nullptr, nullptr);
     fade_frame_ = frame_;
     return true;
 }

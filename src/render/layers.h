@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "layout/display_list.h"
+#include "render/fade.h"
 #include "render/prefetch.h"
 #include "render/sdl_handles.h"
 
@@ -35,7 +36,7 @@ std::vector<PictureRequest> picture_requests(const layout::DisplayList& page);
 class Layers {
   public:
     static constexpr int kTileHeight = 256;
-    static constexpr size_t kDefaultBudget = 24u << 20;
+    static constexpr size_t kDefaultBudget = 16u << 20;  // two 1920×1080 snapshots
 
     explicit Layers(Renderer& renderer, size_t budget_bytes = kDefaultBudget)
         : renderer_(renderer), budget_(budget_bytes) {}
@@ -80,9 +81,8 @@ class Layers {
     void scroll_frame(const std::shared_ptr<const layout::DisplayList>& page,
                       const layout::ViewState& view, layout::Rgba bg);
     void evict();
-    // Software renderer only: a page fading over the cleared background, blended
-    // with vector code into a streaming texture (~4× fewer instructions than
-    // SDL's per-pixel blit). False when it does not apply; the caller blits.
+    // Software renderer only: a page fading over the cleared background, only
+    // where it has items (render/fade.h). False when it does not apply; the caller blits.
     bool fade_over_background(const std::shared_ptr<const layout::DisplayList>& page,
                               SDL_Texture* snapshot, float scroll, uint8_t alpha, layout::Rgba bg);
     // An evictable texture of exactly w×h, taken out of the cache, when over budget.
@@ -94,16 +94,7 @@ class Layers {
     std::list<Entry> entries_;  // front = most recently used
     int layers_this_frame_ = 0;
 
-    // The fading page's pixels, read back once per fade, and the texture the
-    // blend is written to; both freed on the first frame without a fade.
-    struct FadeSource {
-        std::weak_ptr<const layout::DisplayList> page;
-        float scroll = -1;
-        int w = 0, h = 0;
-        std::vector<uint32_t> px;
-    };
-    FadeSource fade_src_;
-    TexturePtr fade_tex_;
+    BackgroundFade fade_;  // its buffers are freed on the first frame without a fade
     uint64_t fade_frame_ = 0;
 };
 

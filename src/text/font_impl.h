@@ -50,8 +50,13 @@ struct HaltTrim {
 using FaceChain = std::array<FaceId, 3>;
 
 struct FontStack::Impl {
-    FtLibraryPtr ft_lib;  // declared first: destroyed after every FT_Face
-    std::vector<HbBlobPtr> blobs;
+    struct Mapping {
+        void* data = nullptr;
+        size_t size = 0;
+    };
+    FtLibraryPtr ft_lib;            // declared first: destroyed after every FT_Face
+    std::vector<HbBlobPtr> blobs;   // each owns one font file's mapping; faces read from it
+    std::vector<Mapping> mappings;  // the same mappings, for release_pages()
     std::array<Face, kFaceCount> faces;
     HbBufferPtr buffer;  // reused by every shaping call
     std::array<std::unique_ptr<icu::BreakIterator>, 3> line_breakers;  // per Lang

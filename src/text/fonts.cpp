@@ -4,6 +4,11 @@
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -66,6 +71,30 @@ void pick_strike(Face& face) {
     face.strike_ppem = static_cast<float>(ft->available_sizes[best].y_ppem) / 64.0f;
 }
 
+// The whole file mapped read-only (shared by FreeType and HarfBuzz: one mapping
+// per file). Its pages are the page cache's: release_pages() can drop them from
+// the process's RSS at any time, and they fault back in from the file.
+hb_blob_t* map_font_file(const std::string& path, std::vector<FontStack::Impl::Mapping>& out) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return nullptr;
+    struct stat st {};
+    void* p = MAP_FAILED;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0)
+        p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (p == MAP_FAILED)
+        return nullptr;
+    const FontStack::Impl::Mapping m{p, static_cast<size_t>(st.st_size)};
+    out.push_back(m);
+    return hb_blob_create(static_cast<const char*>(p), static_cast<unsigned>(m.size),
+                          HB_MEMORY_MODE_READONLY, new FontStack::Impl::Mapping(m), [](void* u) {
+                              auto* map = static_cast<FontStack::Impl::Mapping*>(u);
+                              ::munmap(map->data, map->size);
+                              delete map;
+                          });
+}
+
 struct FaceSpec {
     FaceSlot slot;
     const std::string* path;
@@ -95,17 +124,20 @@ Result<std::unique_ptr<FontStack>> FontStack::load(const FontPaths& paths) {
     for (const FaceSpec& spec : specs) {
         const std::string path = resolve(*spec.path);
         Face& face = impl->faces[spec.slot];
-        FT_Face ft = nullptr;
-        if (FT_New_Face(lib, path.c_str(), spec.index, &ft) != 0)
-            return font_error(path, "cannot open font face " + std::to_string(spec.index));
-        face.ft.reset(ft);
         hb_blob_t*& blob = blob_by_path[path];
         if (!blob) {
-            blob = hb_blob_create_from_file_or_fail(path.c_str());
+            blob = map_font_file(path, impl->mappings);
             if (!blob)
                 return font_error(path, "cannot read font file");
             impl->blobs.emplace_back(blob);  // the Impl owns it; the map only borrows
         }
+        unsigned size = 0;
+        const char* data = hb_blob_get_data(blob, &size);
+        FT_Face ft = nullptr;
+        if (FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(data),
+                               static_cast<FT_Long>(size), spec.index, &ft) != 0)
+            return font_error(path, "cannot open font face " + std::to_string(spec.index));
+        face.ft.reset(ft);
         HbFacePtr hb_face(hb_face_create(blob, static_cast<unsigned>(spec.index)));
         face.hb.reset(hb_font_create(hb_face.get()));
         face.language = hb_language_from_string(spec.language, -1);
@@ -168,6 +200,11 @@ void FontStack::Impl::report_missing(char32_t cp) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "no font covers U+%04X; drawing a box", unsigned(cp));
     log_warn(buf);
+}
+
+void FontStack::release_pages() {
+    for (const Impl::Mapping& m : impl_->mappings)
+        ::madvise(m.data, m.size, MADV_DONTNEED);  // clean file pages: they fault back in
 }
 
 bool FontStack::covers(char32_t cp, Lang lang) const {

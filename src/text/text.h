@@ -124,6 +124,11 @@ class FontStack {
     // Vertical metrics for a style, px.
     float ascent(const TextStyle& style) const;
     float descent(const TextStyle& style) const;
+    // Drops the font files' pages from the process's resident set (they stay in
+    // the page cache and fault back in when a glyph is next read). Rasterising
+    // and shaping touch pages all over the CJK collections (~30 MiB after every
+    // page); call this when the screen goes still.
+    void release_pages();
 
     struct Impl;
     Impl& impl() { return *impl_; }

@@ -2,8 +2,10 @@
 // scrolled, faded and after a fade, on a fractional viewport (as real pages have).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstring>
 
+#include "render/fade.h"
 #include "render/renderer.h"
 
 namespace kiosk::render {
@@ -140,6 +142,55 @@ TEST(Layers, FadeBlendsTheWholePageAndLeavesNoTranslucencyBehind) {
     r.layers().begin_frame();
     r.layers().draw(dl, {}, kBg);
     EXPECT_EQ(c.pixels(), direct(*fs, *dl, {}));
+}
+
+// The fade blends only where the page has items; everywhere else the frame's
+// background is already the answer. The result must equal blending every pixel.
+TEST(Layers, FadeOnlyWhereThePageDrawsEqualsBlendingEveryPixel) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    auto dl = page(*fs);
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    for (float scroll : {0.0f, 213.0f}) {
+        layout::ViewState full;
+        full.scroll = scroll;
+        const auto opaque = direct(*fs, *dl, full);
+        for (float opacity : {0.2f, 0.5f, 0.9f}) {
+            layout::ViewState v = full;
+            v.opacity = opacity;
+            r.clear(kBg);
+            r.layers().begin_frame();
+            r.layers().draw(dl, v, kBg);
+            const auto alpha = static_cast<uint32_t>(std::lround(255 * opacity));
+            std::vector<uint32_t> want(opaque.size());
+            blend_rows(opaque.data(), want.data(), opaque.size(), alpha, kBg);
+            const auto got = c.pixels();
+            size_t wrong = 0;
+            for (size_t i = 0; i < got.size(); ++i)
+                wrong += (got[i] & 0xFFFFFF) != (want[i] & 0xFFFFFF);
+            EXPECT_EQ(wrong, 0u) << "scroll " << scroll << ", opacity " << opacity;
+        }
+    }
+    const auto bands = ink_bands(*dl, 0, kW, kH, BackgroundFade::kBandHeight);
+    ASSERT_FALSE(bands.empty());
+    EXPECT_EQ(bands.front().y, 0);  // the bar
+}
+
+// The vector path (4 and 8 pixels a step) and the one-pixel tail give the same bytes.
+TEST(Layers, BlendRowsVectorAndScalarAgree) {
+    std::vector<uint32_t> src(37);
+    uint32_t x = 12345;
+    for (auto& p : src)
+        p = (x = x * 1103515245u + 12345u) & 0xFFFFFF;
+    for (uint32_t alpha : {0u, 1u, 77u, 128u, 200u, 255u}) {
+        std::vector<uint32_t> all(src.size()), one(src.size());
+        blend_rows(src.data(), all.data(), src.size(), alpha, kBg);
+        for (size_t i = 0; i < src.size(); ++i)
+            blend_rows(&src[i], &one[i], 1, alpha, kBg);
+        for (size_t i = 0; i < src.size(); ++i)
+            EXPECT_EQ(all[i] & 0xFFFFFF, one[i] & 0xFFFFFF) << "pixel " << i << " alpha " << alpha;
+    }
 }
 
 TEST(Layers, BudgetHoldsAcrossManyPages) {

@@ -170,6 +170,8 @@ TEST(Soak, HundredThousandRandomGestures) {
         if (++frames % 997 == 0) {
             draw_frame(renderer, f);
             ++drawn;
+            if (!app.animating())
+                fonts.value()->release_pages();  // as the window loop does on a still screen
         }
     };
 

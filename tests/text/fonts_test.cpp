@@ -1,7 +1,9 @@
 // Faces, glyph forms, fallback, coverage and rasterisation.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <set>
 
@@ -147,6 +149,47 @@ TEST(Fonts, ColourEmojiIsScaledToTheRequestedSize) {
         for (int c = 0; c < 3; ++c)
             premultiplied &= bm.pixels[i + c] <= bm.pixels[i + 3];
     EXPECT_TRUE(premultiplied);
+}
+
+// Resident pages of the font files' mappings, KiB (from /proc/self/smaps).
+long font_file_rss_kib() {
+    std::ifstream in("/proc/self/smaps");
+    std::string line;
+    bool font = false;
+    long kib = 0;
+    while (std::getline(in, line)) {
+        if (!line.empty() && std::isxdigit(static_cast<unsigned char>(line[0])) &&
+            line.find('-') != std::string::npos && line.find(' ') > line.find('-'))
+            font = line.find("fonts/") != std::string::npos;
+        else if (font && line.rfind("Rss:", 0) == 0)
+            kib += std::strtol(line.c_str() + 4, nullptr, 10);
+    }
+    return kib;
+}
+
+TEST(Fonts, ReleasedPagesLeaveTheResidentSetAndGlyphsStayTheSame) {
+    std::string text;
+    for (char32_t cp = 0x4E00; cp < 0x4E00 + 400; cp += 7) {  // glyphs all over the CJK file
+        text += static_cast<char>(0xE0 | (cp >> 12));
+        text += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        text += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    const TextLayout t = lay(text, 1e6f, Lang::ZhHK);
+    std::vector<GlyphBitmap> before;
+    for (const Glyph& g : t.lines.at(0).glyphs)
+        before.push_back(rasterize(fonts(), g.face, g.gid, kSize));
+    const long touched = font_file_rss_kib();
+    fonts().release_pages();
+    const long released = font_file_rss_kib();
+    EXPECT_GT(touched, 256);
+    EXPECT_LT(released, touched / 4) << touched << " KiB before, " << released << " after";
+    size_t i = 0;
+    for (const Glyph& g : t.lines.at(0).glyphs) {  // the pages fault back in, unchanged
+        const GlyphBitmap again = rasterize(fonts(), g.face, g.gid, kSize);
+        EXPECT_EQ(again.pixels, before[i].pixels);
+        ++i;
+    }
+    EXPECT_EQ(lay(text, 1e6f, Lang::ZhHK).lines.at(0).glyphs.size(), before.size());
 }
 
 TEST(Fonts, RasterizeNeverCrashesOnNonsense) {
