@@ -33,7 +33,7 @@ endif()
 option(KIOSK_DEB_SHLIBDEPS "Compute library dependencies with dpkg-shlibdeps" ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ${KIOSK_DEB_SHLIBDEPS})
 set(_kiosk_deb_libs
-  "libsdl2-2.0-0 (>= 2.26), libharfbuzz0b, libfreetype6, libicu72, libyaml-cpp0.7, libsodium23, libarchive13, libopencc1.1, libqrencode4, libsystemd0, libspng0, libsqlite3-0, libstb0, libstdc++6, libgcc-s1, libc6")
+  "libsdl2-2.0-0 (>= 2.26), libharfbuzz0b, libfreetype6, libicu72, libyaml-cpp0.7, libsodium23, libarchive13, libopencc1.1, libqrencode4, libsystemd0, libspng0, libsqlite3-0, libstb0, zlib1g, libstdc++6, libgcc-s1, libc6")
 # Not linked but needed at run time: SDL's KMSDRM + OpenGL ES 2 renderer
 # (dlopen'ed Mesa), and the fonts the FontStack loads by path.
 set(_kiosk_deb_runtime

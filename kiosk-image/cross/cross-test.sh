@@ -19,7 +19,12 @@ cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$repo/cmake/toolch
 cmake --build "$build" -j "${JOBS:-2}"
 t2=$(date +%s)
 file "$build/kiosk"
-(cd "$build" && QEMU_LD_PREFIX="$sysroot" ctest --output-on-failure -j "${JOBS:-2}" -L unit)
+# Not under qemu-user: the tests that run the real `kiosk import` child or
+# power-cut one (Hostile.*, KillTest.*): the arm64 test exec()s an arm64
+# binary, which qemu-user cannot follow without registering binfmt_misc on the
+# host, and a build must not change its host. They run natively in make test.
+(cd "$build" && QEMU_LD_PREFIX="$sysroot" ctest --output-on-failure -j "${JOBS:-2}" -L unit \
+     -E '^(Hostile|KillTest)\.')
 t3=$(date +%s)
 (cd "$build" && rm -f kiosk_*.deb && cpack -G DEB >/dev/null && ls -la "$build"/kiosk_*_arm64.deb)
 bash "$here/cross/check-deb-deps.sh" "$(ls "$build"/kiosk_*_arm64.deb)" "$build/kiosk"
