@@ -1,4 +1,5 @@
 #include "render/fade.h"
+#include "render/sdl_handles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,21 +18,6 @@ using layout::Rgba;
 // Glyph ink may reach past a text item's box (accents, descenders, italics);
 // fills and pictures stay inside theirs. Generous: a few bg pixels cost little.
 constexpr float kInkMargin = 16;
-
-// Draws into `tex` while alive, then restores the previous target.
-class TargetScope {
-  public:
-    TargetScope(SDL_Renderer* r, SDL_Texture* tex) : r_(r), prev_(SDL_GetRenderTarget(r)) {
-        SDL_SetRenderTarget(r_, tex);
-    }
-    ~TargetScope() { SDL_SetRenderTarget(r_, prev_); }
-    TargetScope(const TargetScope&) = delete;
-    TargetScope& operator=(const TargetScope&) = delete;
-
-  private:
-    SDL_Renderer* r_;
-    SDL_Texture* prev_;
-};
 
 bool software_rgb888(SDL_Renderer* r, SDL_Texture* tex, int& w, int& h) {
     SDL_RendererInfo info;

@@ -1,4 +1,5 @@
 #include "render/layers.h"
+#include "render/sdl_handles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -46,21 +47,6 @@ bool has_content(const DisplayList& dl) {
 float snap(float scroll) {
     return std::round(scroll);
 }
-
-// Draws into `tex` while alive, then restores the previous target.
-class TargetScope {
-  public:
-    TargetScope(SDL_Renderer* r, SDL_Texture* tex) : r_(r), prev_(SDL_GetRenderTarget(r)) {
-        SDL_SetRenderTarget(r_, tex);
-    }
-    ~TargetScope() { SDL_SetRenderTarget(r_, prev_); }
-    TargetScope(const TargetScope&) = delete;
-    TargetScope& operator=(const TargetScope&) = delete;
-
-  private:
-    SDL_Renderer* r_;
-    SDL_Texture* prev_;
-};
 
 }  // namespace
 

@@ -20,4 +20,19 @@ using RendererPtr = std::unique_ptr<SDL_Renderer, SdlDeleter>;
 using TexturePtr = std::unique_ptr<SDL_Texture, SdlDeleter>;
 using SurfacePtr = std::unique_ptr<SDL_Surface, SdlDeleter>;
 
+// Draws into `tex` while alive, then restores the previous target.
+class TargetScope {
+  public:
+    TargetScope(SDL_Renderer* r, SDL_Texture* tex) : r_(r), prev_(SDL_GetRenderTarget(r)) {
+        SDL_SetRenderTarget(r_, tex);
+    }
+    ~TargetScope() { SDL_SetRenderTarget(r_, prev_); }
+    TargetScope(const TargetScope&) = delete;
+    TargetScope& operator=(const TargetScope&) = delete;
+
+  private:
+    SDL_Renderer* r_;
+    SDL_Texture* prev_;
+};
+
 }  // namespace kiosk::render
