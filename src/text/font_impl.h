@@ -54,9 +54,11 @@ struct FontStack::Impl {
         void* data = nullptr;
         size_t size = 0;
     };
+    FontPaths paths;                // as given to load(): another thread may load its own stack
     FtLibraryPtr ft_lib;            // declared first: destroyed after every FT_Face
     std::vector<HbBlobPtr> blobs;   // each owns one font file's mapping; faces read from it
     std::vector<Mapping> mappings;  // the same mappings, for release_pages()
+    std::vector<std::string> mapped_paths;  // the file of each blob, for load_sharing()
     std::array<Face, kFaceCount> faces;
     HbBufferPtr buffer;  // reused by every shaping call
     std::array<std::unique_ptr<icu::BreakIterator>, 3> line_breakers;  // per Lang

@@ -95,6 +95,18 @@ hb_blob_t* map_font_file(const std::string& path, std::vector<FontStack::Impl::M
                           });
 }
 
+// A reference on the blob `share` reads `path` from, and its mapping; null if it has none.
+hb_blob_t* shared_blob(const FontStack::Impl& share, const std::string& path,
+                       std::vector<FontStack::Impl::Mapping>& out) {
+    for (size_t i = 0; i < share.mapped_paths.size(); ++i) {
+        if (share.mapped_paths[i] == path) {
+            out.push_back(share.mappings[i]);
+            return hb_blob_reference(share.blobs[i].get());
+        }
+    }
+    return nullptr;
+}
+
 struct FaceSpec {
     FaceSlot slot;
     const std::string* path;
@@ -108,7 +120,17 @@ FontStack::FontStack(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 FontStack::~FontStack() = default;
 
 Result<std::unique_ptr<FontStack>> FontStack::load(const FontPaths& paths) {
+    return load_files(paths, nullptr);
+}
+
+Result<std::unique_ptr<FontStack>> FontStack::load_sharing(const FontStack& other) {
+    return load_files(other.impl_->paths, other.impl_.get());
+}
+
+Result<std::unique_ptr<FontStack>> FontStack::load_files(const FontPaths& paths,
+                                                         const Impl* share) {
     auto impl = std::make_unique<Impl>();
+    impl->paths = paths;
     FT_Library lib = nullptr;
     if (FT_Init_FreeType(&lib) != 0)
         return font_error("", "cannot initialise FreeType");
@@ -126,10 +148,13 @@ Result<std::unique_ptr<FontStack>> FontStack::load(const FontPaths& paths) {
         Face& face = impl->faces[spec.slot];
         hb_blob_t*& blob = blob_by_path[path];
         if (!blob) {
-            blob = map_font_file(path, impl->mappings);
+            blob = share ? shared_blob(*share, path, impl->mappings) : nullptr;
+            if (!blob)
+                blob = map_font_file(path, impl->mappings);
             if (!blob)
                 return font_error(path, "cannot read font file");
             impl->blobs.emplace_back(blob);  // the Impl owns it; the map only borrows
+            impl->mapped_paths.push_back(path);
         }
         unsigned size = 0;
         const char* data = hb_blob_get_data(blob, &size);
@@ -200,6 +225,10 @@ void FontStack::Impl::report_missing(char32_t cp) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "no font covers U+%04X; drawing a box", unsigned(cp));
     log_warn(buf);
+}
+
+const FontPaths& FontStack::paths() const {
+    return impl_->paths;
 }
 
 void FontStack::release_pages() {

@@ -115,6 +115,11 @@ class FontStack {
   public:
     // Opens every face; an error names the missing file.
     static Result<std::unique_ptr<FontStack>> load(const FontPaths& paths = {});
+    // A stack of its own for another thread, reading the same mapped files as
+    // `other` (their pages are then resident once, not once per stack). Safe on
+    // any thread while `other` is in use: it only reads `other`'s file list,
+    // fixed at load, and takes references on its blobs (atomic counts).
+    static Result<std::unique_ptr<FontStack>> load_sharing(const FontStack& other);
     ~FontStack();
     FontStack(const FontStack&) = delete;
     FontStack& operator=(const FontStack&) = delete;
@@ -129,12 +134,16 @@ class FontStack {
     // and shaping touch pages all over the CJK collections (~30 MiB after every
     // page); call this when the screen goes still.
     void release_pages();
+    // The files this stack was loaded from: a worker thread loads its own stack
+    // from them (FreeType faces and HarfBuzz buffers are not shared across threads).
+    const FontPaths& paths() const;
 
     struct Impl;
     Impl& impl() { return *impl_; }
 
   private:
     explicit FontStack(std::unique_ptr<Impl> impl);
+    static Result<std::unique_ptr<FontStack>> load_files(const FontPaths& paths, const Impl* share);
     std::unique_ptr<Impl> impl_;
 };
 
