@@ -34,11 +34,11 @@ const std::vector<CommandSpec>& commands() {
         {"render",
          "kiosk render --page ID --out FILE.png [--size WxH] [--lang TAG] [--content DIR]\n"
          "             [--events FILE [--data DIR [--clock YYYY-MM-DDTHH:MM]]] [--large-text]\n"
-         "             [--rotation DEG]\n"
+         "             [--rotation DEG] [--trace]\n"
          "kiosk render --all --out DIR [--size WxH]... [--content DIR]",
          {"--page", "--out", "--size", "--lang", "--content", "--data", "--events", "--config",
           "--rotation", "--pubkey", "--clock"},
-         {"--large-text", "--all"}},
+         {"--large-text", "--all", "--trace"}},
         {"validate", "kiosk validate [DIR]", {"--content", "--data", "--config"}, {}},
         {"layout",
          "kiosk layout --text T --width PX [--font-size PX] [--lang TAG] [--json]\n"
