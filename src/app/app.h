@@ -103,6 +103,10 @@ class App {
     Navigation last_navigation() const { return last_nav_; }
     Millis last_navigation_at() const { return last_nav_at_; }
     std::shared_ptr<const layout::DisplayList> page() { return current(); }
+    // The page a tap just opened and the background it is drawn over, for the
+    // renderer to prepare off the UI thread; no page while the staff menu or the
+    // attract loop covers the pages. Unlike frame(), it changes nothing.
+    std::pair<std::shared_ptr<const layout::DisplayList>, layout::Rgba> upcoming();
 
   private:
     enum class Transition { None, Slide, Fade };

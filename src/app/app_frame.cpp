@@ -38,6 +38,12 @@ void App::compose_attract(Frame& f) {
     f.layers.push_back({pages_.attract(attract_.index, lang, cfg_.screen), v});
 }
 
+std::pair<std::shared_ptr<const layout::DisplayList>, layout::Rgba> App::upcoming() {
+    if (staff_open() || attract_.on)
+        return {nullptr, layout::theme::kPage};
+    return {current(), layout::theme::kPage};
+}
+
 void App::compose_page(Frame& f) {
     f.background = layout::theme::kPage;
     auto dl = current();

@@ -13,6 +13,7 @@ inline void draw_frame(render::Renderer& r, render::Output& out, const Frame& f)
     r.layers().begin_frame();
     for (const auto& layer : f.layers)
         r.layers().draw(layer.page, layer.view, f.background);
+    r.layers().end_frame();
     out.end();
 }
 
@@ -22,6 +23,7 @@ inline void draw_frame(render::Renderer& r, const Frame& f) {
     r.layers().begin_frame();
     for (const auto& layer : f.layers)
         r.layers().draw(layer.page, layer.view, f.background);
+    r.layers().end_frame();
 }
 
 }  // namespace kiosk::app

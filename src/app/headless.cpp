@@ -47,8 +47,15 @@ class Canvas {
         draw_frame(*renderer_, *output_, f);
         return f.cause;
     }
-    void prefetch(const std::shared_ptr<const layout::DisplayList>& page) {
-        renderer_->prefetch(page);
+    // Draws pages off the thread before transitions show them, as the window loop does.
+    void enable_painter() { renderer_->enable_painter(); }
+    // As the window loop does before and after each frame; then waits for the
+    // worker, as if it always finished within a vsync, so replays are deterministic.
+    void prefetch(App& app) {
+        const auto [page, background] = app.upcoming();
+        renderer_->prefetch(page, background);
+        if (auto* painter = renderer_->painter())
+            painter->wait_idle();
     }
     bool shoot(App& app, const std::string& path) {
         draw(app);
@@ -141,6 +148,8 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
                   << "\n";
         return 1;
     }
+    if (o.events)
+        canvas.enable_painter();  // a replay exercises what the device does
     const AppConfig cfg = app_config(kc, canvas.logical_w(), canvas.logical_h());
     App app(rt.bundle, *rt.fonts, cfg);
     app.show(*page, cfg.default_lang, o.large_text);
@@ -191,9 +200,10 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     hooks.present = [&](Millis now) {
         if (statistics)
             statistics->observe(app, now);
+        canvas.prefetch(app);  // before the clock starts: the worker's time is not the UI's
         const int64_t cpu0 = thread_cpu_us();
         const Cause cause = canvas.draw(app);
-        canvas.prefetch(app.page());
+        canvas.prefetch(app);
         if (o.trace)
             trace_frame(std::cerr, now * 1000, cause, thread_cpu_us() - cpu0);
     };
@@ -267,7 +277,7 @@ int render_all(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     std::vector<char> helper_ok(helpers, 0);
     for (unsigned t = 0; t < helpers; ++t) {
         threads.emplace_back([&, t] {
-            auto fonts = text::FontStack::load();
+            auto fonts = text::FontStack::load(rt.fonts->paths());
             helper_ok[t] = fonts && render_shots(shots, next, o, kc, rt, *fonts.value(), out);
         });
     }

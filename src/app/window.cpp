@@ -157,6 +157,7 @@ bool Loop::set_up() {
     }
     SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
     renderer = std::make_unique<render::Renderer>(sdl_renderer.get(), *rt.fonts);
+    renderer->enable_painter();  // pages are drawn off the UI thread before transitions show them
     rotation = kc.rotation;
     output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
     app = std::make_unique<App>(rt.bundle, *rt.fonts,
@@ -265,10 +266,13 @@ void Loop::carry_out_effects() {
 void Loop::draw(int64_t cpu0) {
     if (statistics)
         statistics->observe(*app, SDL_GetTicks64());
+    const auto [upcoming, background] = app->upcoming();
+    // A page just tapped is painted on the worker while the transition starts.
+    renderer->prefetch(upcoming, background);
     const Frame frame = app->frame();
     draw_frame(*renderer, *output, frame);
     renderer->present();
-    renderer->prefetch(app->page());  // a page just tapped: its pictures decode meanwhile
+    renderer->prefetch(upcoming, background);  // the first frame told it the screen size
     if (!app->animating() && !app->dirty())
         rt.fonts->release_pages();  // the screen is still: the font files' pages leave the RSS
     service.ready();

@@ -50,7 +50,7 @@ float snap(float scroll) {
 
 }  // namespace
 
-std::vector<PictureRequest> picture_requests(const DisplayList& page) {
+std::vector<PictureRequest> picture_requests(const DisplayList& page, bool below_fold) {
     const TileGrid g = grid_of(page);
     std::vector<PictureRequest> out;
     for (const auto& it : page.items) {
@@ -58,6 +58,8 @@ std::vector<PictureRequest> picture_requests(const DisplayList& page) {
             continue;
         // Same rounding as Renderer::image: content items sit at the grid's fraction.
         const bool content = it.layer == layout::Layer::Content;
+        if (below_fold && (!content || it.rect.bottom() <= page.viewport.h))
+            continue;
         const layout::Rect r = content ? it.rect.translated(g.fx, g.fy) : it.rect;
         const int x0 = static_cast<int>(std::lround(r.x)), y0 = static_cast<int>(std::lround(r.y));
         out.push_back({it.source, static_cast<int>(std::lround(r.right())) - x0,
@@ -67,8 +69,15 @@ std::vector<PictureRequest> picture_requests(const DisplayList& page) {
 }
 
 void Layers::begin_frame() {
-    ++frame_;
+    keep_from_ = ++frame_;
     layers_this_frame_ = 0;
+    SDL_Rect screen;
+    SDL_RenderGetViewport(renderer_.sdl(), &screen);
+    screen_w_ = screen.w, screen_h_ = screen.h;
+    if (PagePainter* painter = renderer_.painter()) {
+        if (auto painted = painter->take())
+            adopt(std::move(*painted));
+    }
     if (fade_frame_ + 1 < frame_ && fade_.holds_memory())
         fade_.reset();  // the fade is over: give its buffers back
 }
@@ -121,7 +130,7 @@ TexturePtr Layers::recycle(int w, int h) {
     if (bytes_ + bytes <= budget_)
         return nullptr;                                               // room for a new one
     for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {  // least recently used first
-        if (it->used != frame_ && it->w == w && it->h == h) {
+        if (it->used < keep_from_ && it->w == w && it->h == h) {
             TexturePtr tex = std::move(it->tex);
             bytes_ -= bytes;
             entries_.erase(std::next(it).base());
@@ -144,7 +153,7 @@ void Layers::evict() {
     auto it = entries_.end();
     while (bytes_ > budget_ && it != entries_.begin()) {
         --it;
-        if (it->used == frame_)
+        if (it->used >= keep_from_)
             continue;
         bytes_ -= static_cast<size_t>(it->w) * it->h * 4;
         it = entries_.erase(it);
@@ -248,6 +257,8 @@ void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
         scroll_frame(page, view, bg);
         return;
     }
+    if (left_to_painter(page, bg, view.scroll))
+        return;  // the background shows there this frame; the page comes in a later one
     SDL_Texture* tex = snapshot(page, bg, view.scroll);
     if (!tex) {
         renderer_.draw(*page, view);
@@ -265,6 +276,71 @@ void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
     const SDL_Rect dst{static_cast<int>(std::lround(view.dx)), 0, w, h};
     SDL_RenderCopy(renderer_.sdl(), tex, nullptr, &dst);
     renderer_.draw_pressed(*page, view);
+}
+
+bool Layers::left_to_painter(const PagePtr& page, Rgba bg, float scroll) {
+    PagePainter* painter = renderer_.painter();
+    if (!painter || snap(scroll) != 0 || has_snapshot(*page, bg))
+        return false;
+    painter->want(page, bg, screen_w_, screen_h_);  // nothing new when already asked
+    return true;
+}
+
+bool Layers::has_snapshot(const DisplayList& page, Rgba bg) {
+    return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) {
+        return e.raw == &page && !e.page.expired() && e.background == bg &&
+               e.kind == Kind::Snapshot && e.w == screen_w_ && e.h == screen_h_ && e.scroll == 0;
+    });
+}
+
+std::vector<PaintedLayer> Layers::export_page(const PagePtr& page, Rgba bg) {
+    std::vector<PaintedLayer> out;
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (it->raw != page.get() || !(it->background == bg)) {
+            ++it;
+            continue;
+        }
+        PaintedLayer l{it->kind == Kind::Snapshot, it->index, it->w, it->h, {}};
+        l.px.resize(static_cast<size_t>(l.w) * l.h);
+        bool ok = !l.snapshot || it->scroll == 0;
+        {
+            const TargetScope target(renderer_.sdl(), it->tex.get());
+            ok = ok && SDL_RenderReadPixels(renderer_.sdl(), nullptr, SDL_PIXELFORMAT_RGB888,
+                                            l.px.data(), l.w * 4) == 0;
+        }
+        bytes_ -= static_cast<size_t>(it->w) * it->h * 4;
+        it = entries_.erase(it);  // its pixels are in `l` now: free the texture before the next
+        if (ok)
+            out.push_back(std::move(l));
+    }
+    return out;
+}
+
+void Layers::adopt(PaintedPage painted) {
+    const PagePtr page = painted.page.lock();
+    if (!page)
+        return;  // the page was left before it was shown
+    // Before this frame's draws, what the last frame showed stays: the other page
+    // of a slide must not make room for this one.
+    keep_from_ = frame_ - 1;
+    // Tiles first: the snapshot, used first, ends most recently used.
+    std::stable_partition(painted.layers.begin(), painted.layers.end(),
+                          [](const PaintedLayer& l) { return !l.snapshot; });
+    for (PaintedLayer& l : painted.layers) {
+        const Kind kind = l.snapshot ? Kind::Snapshot : Kind::Tile;
+        if (l.snapshot && (l.w != screen_w_ || l.h != screen_h_))
+            continue;  // the screen turned meanwhile
+        if (find(page.get(), painted.background, kind, l.index, l.w, l.h) != entries_.end())
+            continue;  // drawn here meanwhile
+        const auto it = make(page, painted.background, kind, l.index, l.w, l.h);
+        if (it == entries_.end())
+            continue;
+        SDL_UpdateTexture(it->tex.get(), nullptr, l.px.data(), l.w * 4);
+        if (l.snapshot)
+            it->scroll = 0;
+        std::vector<uint32_t>().swap(l.px);  // each page's pixels go back as soon as uploaded
+    }
+    keep_from_ = frame_;
 }
 
 void Layers::warm(const PagePtr& page, Rgba bg) {

@@ -23,6 +23,7 @@
 
 #include "layout/display_list.h"
 #include "render/fade.h"
+#include "render/painter.h"
 #include "render/prefetch.h"
 #include "render/sdl_handles.h"
 
@@ -30,8 +31,11 @@ namespace kiosk::render {
 
 class Renderer;
 
-// The pictures of `page` at the pixel sizes its layers will draw them.
-std::vector<PictureRequest> picture_requests(const layout::DisplayList& page);
+// The pictures of `page` at the pixel sizes its layers will draw them; with
+// `below_fold`, only the Content pictures that reach below the viewport at
+// scroll 0 (what the painter leaves for the UI thread's scroll frames).
+std::vector<PictureRequest> picture_requests(const layout::DisplayList& page,
+                                             bool below_fold = false);
 
 class Layers {
   public:
@@ -41,13 +45,28 @@ class Layers {
     explicit Layers(Renderer& renderer, size_t budget_bytes = kDefaultBudget)
         : renderer_(renderer), budget_(budget_bytes) {}
 
+    // Starts a frame: records the target's size and uploads what the painter finished.
     void begin_frame();
+    // Ends a frame: what it did not use goes, oldest first, past the budget
+    // (an adopted page may have brought the cache over it).
+    void end_frame() { evict(); }
     // Draws `page` as `view` shows it onto the current target. Pages without a
     // viewport (overlays such as the update notice) are drawn directly.
     void draw(const std::shared_ptr<const layout::DisplayList>& page, const layout::ViewState& view,
               layout::Rgba background);
     // Pre-draws what showing `page` at scroll 0 needs (tiles and snapshot).
     void warm(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba background);
+    // The layers of `page` (all of them, most recent first) read back as pixels
+    // and dropped from the cache: what the painter's worker hands to the UI.
+    std::vector<PaintedLayer> export_page(const std::shared_ptr<const layout::DisplayList>& page,
+                                          layout::Rgba background);
+    // Uploads a page painted elsewhere; layers already here are kept.
+    void adopt(PaintedPage painted);
+    // True when showing `page` at scroll 0 needs no drawing.
+    bool has_snapshot(const layout::DisplayList& page, layout::Rgba background);
+    // The target's size at the last begin_frame(): what a snapshot covers.
+    int screen_w() const { return screen_w_; }
+    int screen_h() const { return screen_h_; }
     // Drops every texture (render targets lost, or content replaced).
     void clear() { entries_.clear(), bytes_ = 0; }
     size_t bytes() const { return bytes_; }
@@ -75,6 +94,10 @@ class Layers {
                       int index);
     SDL_Texture* snapshot(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg,
                           float scroll);
+    // True when a transition frame leaves `page` to the painter: its snapshot
+    // is not here yet, and drawing it now would stall the UI thread.
+    bool left_to_painter(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg,
+                         float scroll);
     // The content tiles of `page` at `scroll`, onto the current target at (dx, 0).
     void draw_tiles(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg,
                     float scroll, int dx);
@@ -91,8 +114,10 @@ class Layers {
     Renderer& renderer_;
     size_t budget_, bytes_ = 0;
     uint64_t frame_ = 1;
+    uint64_t keep_from_ = 1;    // eviction spares textures used since this frame
     std::list<Entry> entries_;  // front = most recently used
     int layers_this_frame_ = 0;
+    int screen_w_ = 0, screen_h_ = 0;
 
     BackgroundFade fade_;  // its buffers are freed on the first frame without a fade
     uint64_t fade_frame_ = 0;

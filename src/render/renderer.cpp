@@ -29,7 +29,7 @@ uint8_t scaled_alpha(uint8_t a, float opacity) {
 }  // namespace
 
 Renderer::Renderer(SDL_Renderer* renderer, text::FontStack& fonts)
-    : r_(renderer), atlas_(renderer, fonts), images_(renderer) {
+    : r_(renderer), fonts_(fonts), atlas_(renderer, fonts), images_(renderer) {
     // Page textures and decoded pictures are 1–8 MiB each and come and go. Past a
     // fixed threshold glibc maps them and gives them back on free; its default
     // adaptive threshold would keep freed ones in the heap (RSS that only grows),
@@ -40,11 +40,26 @@ Renderer::Renderer(SDL_Renderer* renderer, text::FontStack& fonts)
     images_.set_prefetcher(&prefetcher_);
 }
 
-void Renderer::prefetch(const std::shared_ptr<const layout::DisplayList>& page) {
+void Renderer::enable_painter() {
+    if (!painter_)
+        painter_ = std::make_unique<PagePainter>(fonts_);
+}
+
+void Renderer::prefetch(const std::shared_ptr<const layout::DisplayList>& page, Rgba background) {
     if (!page || prefetched_.lock() == page)
         return;
+    if (!painter_) {
+        prefetched_ = page;
+        prefetcher_.want(picture_requests(*page));
+        return;
+    }
+    if (layers_.screen_w() <= 0 || page->viewport.w <= 0 || page->viewport.h <= 0)
+        return;  // no frame yet (its size is unknown), or an overlay drawn directly
     prefetched_ = page;
-    prefetcher_.want(picture_requests(*page));
+    if (!layers_.has_snapshot(*page, background))
+        painter_->want(page, background, layers_.screen_w(), layers_.screen_h());
+    // The tiles a scroll reveals later are drawn here: their pictures are decoded meanwhile.
+    prefetcher_.want(picture_requests(*page, true));
 }
 
 void Renderer::clear(Rgba c) {

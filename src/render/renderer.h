@@ -15,6 +15,7 @@
 #include "render/glyph_atlas.h"
 #include "render/image_cache.h"
 #include "render/layers.h"
+#include "render/painter.h"
 
 namespace kiosk::render {
 
@@ -42,9 +43,15 @@ class Renderer {
 
     // Retained layers: frames of pages are drawn through these (see layers.h).
     Layers& layers() { return layers_; }
-    // Starts decoding and scaling the pictures of `page` on a worker thread, so
-    // the frame that first shows it only uploads them. Cheap when repeated.
-    void prefetch(const std::shared_ptr<const layout::DisplayList>& page);
+    // Prepares `page` over `background` on a worker thread, so the frame that
+    // first shows it only uploads pixels: the whole page when the painter is
+    // on, else its pictures (decoded and scaled). Cheap when repeated.
+    void prefetch(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba background);
+    // Pages of transitions are painted on a worker thread (render/painter.h);
+    // until they are, a transition shows the background in their place. Off by
+    // default: a single screenshot draws everything itself.
+    void enable_painter();
+    PagePainter* painter() { return painter_.get(); }
     PicturePrefetcher& prefetcher() { return prefetcher_; }
     GlyphAtlas& atlas() { return atlas_; }
     ImageCache& images() { return images_; }
@@ -70,12 +77,14 @@ class Renderer {
     SDL_Texture* corner(int radius);
 
     SDL_Renderer* r_;
+    const text::FontStack& fonts_;
     PicturePrefetcher prefetcher_;  // before images_, which borrows it
     std::weak_ptr<const layout::DisplayList> prefetched_;
     GlyphAtlas atlas_;
     ImageCache images_;
     std::map<int, TexturePtr> corners_;  // anti-aliased discs by radius
     Layers layers_{*this};
+    std::unique_ptr<PagePainter> painter_;  // last: its worker stops before the rest goes
 };
 
 // Reads back what the renderer drew and writes it as a PNG. False on failure.
