@@ -78,6 +78,16 @@ class Canvas {
         app::draw_frame(*renderer_, f);
         renderer_->present();
     }
+    // As the window loop does before a frame: hands the page to the painter (when
+    // on), then waits for it, as if it always finished within a vsync. The
+    // worker's time is not counted: it is not the UI thread's.
+    void prepare(app::App& app) {
+        const auto [page, background] = app.upcoming();
+        renderer_->prefetch(page, background);
+        if (auto* painter = renderer_->painter())
+            painter->wait_idle();
+        renderer_->prefetcher().wait_idle();
+    }
     SDL_Surface* surface() { return surface_.get(); }
     render::Renderer& renderer() { return *renderer_; }
 

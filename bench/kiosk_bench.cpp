@@ -334,6 +334,7 @@ int rss(int visits) {
     const long loaded = rss_kib();
     App app(bundle, *fonts, config());
     Canvas canvas(kW, kH, *fonts);
+    canvas.renderer().enable_painter();  // as the window loop does: its worker's memory counts
     const auto pages = all_pages(*bundle);
     Millis now = 0;
     // Each visit ends on a still screen, where the window loop releases the font pages.
@@ -341,6 +342,7 @@ int rss(int visits) {
         app.show(p, lang, large);
         now += kFrameMs;
         app.tick(now);
+        canvas.prepare(app);  // painted on the worker, uploaded by the frame
         canvas.draw(app.frame());
         fonts->release_pages();
     };
@@ -400,6 +402,7 @@ int layout_callgrind() {
 struct CgFrames {
     int n = 0;
     bool step(App& app, Canvas& canvas, Millis now, const char* scenario) {
+        canvas.prepare(app);  // under valgrind the worker is ~50× slower than the virtual clock
         CALLGRIND_TOGGLE_COLLECT;
         const bool drew = app.tick(now);
         if (drew)
@@ -407,8 +410,7 @@ struct CgFrames {
         CALLGRIND_TOGGLE_COLLECT;
         // As the window loop does. Under valgrind the worker runs ~50× slower than the
         // UI's virtual clock, so wait for it: this counts the UI thread's share only.
-        canvas.renderer().prefetch(app.page());
-        canvas.renderer().prefetcher().wait_idle();
+        canvas.prepare(app);
         if (drew) {
             const std::string name = std::string(scenario) + "#" + std::to_string(n++);
             CALLGRIND_DUMP_STATS_AT(name.c_str());
@@ -424,6 +426,7 @@ int frames_callgrind() {
     auto bundle = load_content();
     App app(bundle, *fonts, config());
     Canvas canvas(kW, kH, *fonts);
+    canvas.renderer().enable_painter();  // as the window loop does
     CgFrames cg;
     Millis now = 1000;
     const auto show = [&](const layout::PageId& p) {
