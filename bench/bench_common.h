@@ -73,6 +73,7 @@ class Canvas {
             std::cerr << "bench: no software renderer: " << SDL_GetError() << "\n";
             std::exit(1);
         }
+        renderer_->set_screen_surface(surface_.get());  // as the window loop does
     }
     void draw(const app::Frame& f) {
         app::draw_frame(*renderer_, f);

@@ -9,8 +9,7 @@ namespace kiosk::app {
 
 inline void draw_frame(render::Renderer& r, render::Output& out, const Frame& f) {
     out.begin();
-    r.clear(f.background);
-    r.layers().begin_frame();
+    r.layers().begin_frame(f.background);  // cleared where the first layer does not cover
     for (const auto& layer : f.layers)
         r.layers().draw(layer.page, layer.view, f.background);
     r.layers().end_frame();
@@ -19,8 +18,7 @@ inline void draw_frame(render::Renderer& r, render::Output& out, const Frame& f)
 
 // Unrotated: straight onto the renderer's current target.
 inline void draw_frame(render::Renderer& r, const Frame& f) {
-    r.clear(f.background);
-    r.layers().begin_frame();
+    r.layers().begin_frame(f.background);  // cleared where the first layer does not cover
     for (const auto& layer : f.layers)
         r.layers().draw(layer.page, layer.view, f.background);
     r.layers().end_frame();

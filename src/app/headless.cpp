@@ -33,7 +33,10 @@ class Canvas {
           surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888)),
           sdl_(surface_ ? SDL_CreateSoftwareRenderer(surface_.get()) : nullptr),
           renderer_(sdl_ ? std::make_unique<render::Renderer>(sdl_.get(), fonts) : nullptr),
-          output_(sdl_ ? std::make_unique<render::Output>(sdl_.get(), w, h, degrees) : nullptr) {}
+          output_(sdl_ ? std::make_unique<render::Output>(sdl_.get(), w, h, degrees) : nullptr) {
+        if (renderer_)
+            renderer_->set_screen_surface(surface_.get());
+    }
 
     bool ok() const { return renderer_ != nullptr; }
     int width() const { return w_; }

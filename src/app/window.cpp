@@ -122,6 +122,7 @@ struct Loop {
     std::unique_ptr<StatsGlue> statistics;  // visitor statistics, with a data directory
     bool running = true;
     int frames_presented = 0;
+    bool software = false;  // SDL's software renderer: fades write into the window surface
 
     bool set_up();
     int wait_ms() const;
@@ -157,6 +158,9 @@ bool Loop::set_up() {
     }
     SDL_GetRendererOutputSize(sdl_renderer.get(), &w, &h);
     renderer = std::make_unique<render::Renderer>(sdl_renderer.get(), *rt.fonts);
+    SDL_RendererInfo info;
+    software = SDL_GetRendererInfo(sdl_renderer.get(), &info) == 0 &&
+               (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     renderer->enable_painter();  // pages are drawn off the UI thread before transitions show them
     rotation = kc.rotation;
     output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
@@ -266,6 +270,8 @@ void Loop::carry_out_effects() {
 void Loop::draw(int64_t cpu0) {
     if (statistics)
         statistics->observe(*app, SDL_GetTicks64());
+    if (software)  // the surface SDL's software renderer draws into (SDL re-makes it on resize)
+        renderer->set_screen_surface(SDL_GetWindowSurface(window.get()));
     const auto [upcoming, background] = app->upcoming();
     // A page just tapped is painted on the worker while the transition starts.
     renderer->prefetch(upcoming, background);

@@ -71,9 +71,11 @@ void blend_rows(const uint32_t* src, uint32_t* dst, size_t n, uint32_t alpha, Rg
     const uint16_t av = a;
 #endif
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {  // two at a time: half the loop overhead
+    for (; i + 16 <= n; i += 16) {  // four at a time: a quarter of the loop overhead
         blend4(src + i, dst + i, av, base);
         blend4(src + i + 4, dst + i + 4, av, base);
+        blend4(src + i + 8, dst + i + 8, av, base);
+        blend4(src + i + 12, dst + i + 12, av, base);
     }
     for (; i + 4 <= n; i += 4)
         blend4(src + i, dst + i, av, base);
@@ -142,7 +144,9 @@ bool BackgroundFade::capture(SDL_Renderer* r, const std::shared_ptr<const Displa
 }
 
 bool BackgroundFade::draw(SDL_Renderer* r, const std::shared_ptr<const DisplayList>& page,
-                          SDL_Texture* snapshot, float scroll, uint8_t alpha, Rgba bg) {
+                          SDL_Texture* snapshot, float scroll, uint8_t alpha, Rgba bg,
+                          SDL_Surface* screen) {
+    covered_ = false;
     int w = 0, h = 0;
     if (!software_rgb888(r, snapshot, w, h))
         return false;
@@ -151,6 +155,8 @@ bool BackgroundFade::draw(SDL_Renderer* r, const std::shared_ptr<const DisplayLi
         reset();
         return false;
     }
+    if (screen && SDL_GetRenderTarget(r) == nullptr && draw_direct(r, screen, alpha, bg))
+        return covered_ = true;
     int tw = 0;
     if (!band_tex_ || SDL_QueryTexture(band_tex_.get(), nullptr, nullptr, &tw, nullptr) != 0 ||
         tw != w) {
@@ -175,6 +181,42 @@ bool BackgroundFade::draw(SDL_Renderer* r, const std::shared_ptr<const DisplayLi
         SDL_RenderCopy(r, band_tex_.get(), &src, &b);
         off += static_cast<size_t>(b.w) * static_cast<size_t>(b.h);
     }
+    return true;
+}
+
+bool BackgroundFade::draw_direct(SDL_Renderer* r, SDL_Surface* s, uint8_t alpha, Rgba bg) {
+    if (s->format->format != SDL_PIXELFORMAT_RGB888 || s->w != w_ || s->h != h_)
+        return false;
+    SDL_RenderFlush(r);  // what the renderer queued lands before the pixels are written
+    const uint32_t bg_px = SDL_MapRGB(s->format, bg.r, bg.g, bg.b);
+    // The background around the bands: rows between them, and each band's sides.
+    int y = 0;
+    for (const SDL_Rect& b : bands_) {
+        const SDL_Rect around[] = {
+            {0, y, w_, b.y - y}, {0, b.y, b.x, b.h}, {b.x + b.w, b.y, w_ - b.x - b.w, b.h}};
+        for (const SDL_Rect& a : around)
+            if (a.w > 0 && a.h > 0)
+                SDL_FillRect(s, &a, bg_px);
+        y = b.y + b.h;
+    }
+    const SDL_Rect below{0, y, w_, h_ - y};
+    if (below.h > 0)
+        SDL_FillRect(s, &below, bg_px);
+    if (SDL_MUSTLOCK(s) && SDL_LockSurface(s) != 0)
+        return false;
+    size_t off = 0;
+    for (const SDL_Rect& b : bands_) {
+        for (int row = 0; row < b.h; ++row) {
+            auto* dst = reinterpret_cast<uint32_t*>(static_cast<uint8_t*>(s->pixels) +
+                                                    static_cast<ptrdiff_t>(b.y + row) * s->pitch) +
+                        b.x;
+            blend_rows(px_.get() + off + static_cast<size_t>(row) * b.w, dst,
+                       static_cast<size_t>(b.w), alpha, bg);
+        }
+        off += static_cast<size_t>(b.w) * static_cast<size_t>(b.h);
+    }
+    if (SDL_MUSTLOCK(s))
+        SDL_UnlockSurface(s);
     return true;
 }
 

@@ -43,13 +43,23 @@ class BackgroundFade {
     // Draws `snapshot` (the whole screen-sized page at `scroll`) at `alpha` over
     // the background the current target was cleared to. False when it does not
     // apply (not the software renderer, another pixel format): the caller blits.
+    //
+    // With `screen` (the surface the renderer's default target draws into) and
+    // no other target set, the bands are blended straight into it and the
+    // background written only around them: the frame need not be cleared
+    // first, and no band is copied. Without it, the target must be cleared.
     bool draw(SDL_Renderer* r, const std::shared_ptr<const layout::DisplayList>& page,
-              SDL_Texture* snapshot, float scroll, uint8_t alpha, layout::Rgba bg);
+              SDL_Texture* snapshot, float scroll, uint8_t alpha, layout::Rgba bg,
+              SDL_Surface* screen = nullptr);
     // Frees the read-back pixels and the band texture (the fade is over).
     void reset();
     bool holds_memory() const { return px_ != nullptr || band_tex_ != nullptr; }
 
+    // True when the last draw() wrote the whole target itself (the direct path).
+    bool covered_screen() const { return covered_; }
+
   private:
+    bool draw_direct(SDL_Renderer* r, SDL_Surface* screen, uint8_t alpha, layout::Rgba bg);
     bool capture(SDL_Renderer* r, const std::shared_ptr<const layout::DisplayList>& page,
                  SDL_Texture* snapshot, float scroll, int w, int h);
 
@@ -59,6 +69,7 @@ class BackgroundFade {
     std::vector<SDL_Rect> bands_;
     std::unique_ptr<uint32_t[]> px_;  // the bands' pixels, one band after another
     TexturePtr band_tex_;             // w × kBandHeight, streaming
+    bool covered_ = false;
 };
 
 }  // namespace kiosk::render

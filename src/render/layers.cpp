@@ -82,10 +82,31 @@ void Layers::begin_frame() {
         fade_.reset();  // the fade is over: give its buffers back
 }
 
+void Layers::begin_frame(Rgba background) {
+    begin_frame();
+    pending_clear_ = background;
+}
+
+void Layers::clear_pending() {
+    if (pending_clear_)
+        renderer_.clear(*pending_clear_);
+    pending_clear_.reset();
+}
+
+void Layers::end_frame() {
+    clear_pending();  // a frame without layers
+    evict();
+}
+
 bool Layers::fade_over_background(const PagePtr& page, SDL_Texture* snapshot, float scroll,
                                   uint8_t alpha, Rgba bg) {
-    if (!fade_.draw(renderer_.sdl(), page, snapshot, snap(scroll), alpha, bg))
+    SDL_Surface* screen = pending_clear_ ? renderer_.screen_surface() : nullptr;
+    if (!screen)
+        clear_pending();
+    if (!fade_.draw(renderer_.sdl(), page, snapshot, snap(scroll), alpha, bg, screen))
         return false;
+    if (fade_.covered_screen())
+        pending_clear_.reset();
     fade_frame_ = frame_;
     return true;
 }
@@ -130,7 +151,7 @@ TexturePtr Layers::recycle(int w, int h) {
     if (bytes_ + bytes <= budget_)
         return nullptr;                                               // room for a new one
     for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {  // least recently used first
-        if (it->used < keep_from_ && it->w == w && it->h == h) {
+        if (it->used < keep_from_ && it->tex && it->w == w && it->h == h) {
             TexturePtr tex = std::move(it->tex);
             bytes_ -= bytes;
             entries_.erase(std::next(it).base());
@@ -162,8 +183,12 @@ void Layers::evict() {
 
 SDL_Texture* Layers::tile(const PagePtr& page, Rgba bg, int index) {
     const TileGrid g = grid_of(*page);
-    if (auto it = find(page.get(), bg, Kind::Tile, index, g.w, kTileHeight); it != entries_.end())
-        return it->tex.get();
+    if (auto it = find(page.get(), bg, Kind::Tile, index, g.w, kTileHeight); it != entries_.end()) {
+        if (it->tex || upload(*it))
+            return it->tex.get();
+        bytes_ -= static_cast<size_t>(it->w) * it->h * 4;
+        entries_.erase(it);  // no texture for it: drawn below instead
+    }
     auto it = make(page, bg, Kind::Tile, index, g.w, kTileHeight);
     if (it == entries_.end())
         return nullptr;
@@ -224,9 +249,11 @@ void Layers::scroll_frame(const PagePtr& page, const layout::ViewState& view, Rg
     auto it = find(page.get(), bg, Kind::Snapshot, 0, screen.w, screen.h);
     SDL_Texture* snap_tex = it != entries_.end() ? it->tex.get() : snapshot(page, bg, view.scroll);
     if (!snap_tex) {
+        clear_pending();
         renderer_.draw(*page, view);
         return;
     }
+    pending_clear_.reset();  // the snapshot and the tiles cover every pixel
     SDL_SetTextureBlendMode(snap_tex, SDL_BLENDMODE_NONE);  // a fade may have left it translucent
     SDL_SetTextureAlphaMod(snap_tex, 255);
     if (it == entries_.end() || it->scroll == snap(view.scroll)) {
@@ -250,6 +277,7 @@ void Layers::scroll_frame(const PagePtr& page, const layout::ViewState& view, Rg
 void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
     const bool first_layer = layers_this_frame_++ == 0;  // only the background is under it
     if (page->viewport.w <= 0 || page->viewport.h <= 0) {
+        clear_pending();
         renderer_.draw(*page, view);  // an overlay: a few items over whatever is below
         return;
     }
@@ -261,6 +289,7 @@ void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
         return;  // the background shows there this frame; the page comes in a later one
     SDL_Texture* tex = snapshot(page, bg, view.scroll);
     if (!tex) {
+        clear_pending();
         renderer_.draw(*page, view);
         return;
     }
@@ -269,6 +298,7 @@ void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
     if (first_layer && view.dx == 0 && alpha < 255 && view.pressed < 0 &&
         fade_over_background(page, tex, view.scroll, alpha, bg))
         return;
+    clear_pending();
     SDL_SetTextureBlendMode(tex, alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     SDL_SetTextureAlphaMod(tex, alpha);
     int w = 0, h = 0;
@@ -276,6 +306,20 @@ void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
     const SDL_Rect dst{static_cast<int>(std::lround(view.dx)), 0, w, h};
     SDL_RenderCopy(renderer_.sdl(), tex, nullptr, &dst);
     renderer_.draw_pressed(*page, view);
+}
+
+bool Layers::upload(Entry& e) {
+    TexturePtr tex = recycle(e.w, e.h);
+    if (!tex)
+        tex.reset(SDL_CreateTexture(renderer_.sdl(), SDL_PIXELFORMAT_RGB888,
+                                    SDL_TEXTUREACCESS_TARGET, e.w, e.h));
+    if (!tex)
+        return false;
+    SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_NONE);
+    SDL_UpdateTexture(tex.get(), nullptr, e.px.data(), e.w * 4);
+    e.tex = std::move(tex);
+    std::vector<uint32_t>().swap(e.px);
+    return true;
 }
 
 bool Layers::left_to_painter(const PagePtr& page, Rgba bg, float scroll) {
@@ -332,13 +376,27 @@ void Layers::adopt(PaintedPage painted) {
             continue;  // the screen turned meanwhile
         if (find(page.get(), painted.background, kind, l.index, l.w, l.h) != entries_.end())
             continue;  // drawn here meanwhile
+        if (!l.snapshot) {
+            // Tiles wait as pixels within the budget: a transition frame shows only the
+            // snapshot, and uploading them all now would double this frame's cost.
+            Entry e;
+            e.page = page;
+            e.raw = page.get();
+            e.background = painted.background;
+            e.index = l.index;
+            e.w = l.w, e.h = l.h;
+            e.px = std::move(l.px);
+            e.used = frame_;
+            bytes_ += e.px.size() * 4;
+            entries_.push_front(std::move(e));
+            continue;
+        }
         const auto it = make(page, painted.background, kind, l.index, l.w, l.h);
         if (it == entries_.end())
             continue;
         SDL_UpdateTexture(it->tex.get(), nullptr, l.px.data(), l.w * 4);
-        if (l.snapshot)
-            it->scroll = 0;
-        std::vector<uint32_t>().swap(l.px);  // each page's pixels go back as soon as uploaded
+        it->scroll = 0;
+        std::vector<uint32_t>().swap(l.px);  // the pixels go back as soon as uploaded
     }
     keep_from_ = frame_;
 }

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <list>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "layout/display_list.h"
@@ -47,9 +48,13 @@ class Layers {
 
     // Starts a frame: records the target's size and uploads what the painter finished.
     void begin_frame();
+    // The same, for a frame over `background`: the target is cleared to it only
+    // where the first layer does not cover it (a scroll frame or a fade straight
+    // into the screen covers every pixel itself).
+    void begin_frame(layout::Rgba background);
     // Ends a frame: what it did not use goes, oldest first, past the budget
     // (an adopted page may have brought the cache over it).
-    void end_frame() { evict(); }
+    void end_frame();
     // Draws `page` as `view` shows it onto the current target. Pages without a
     // viewport (overlays such as the update notice) are drawn directly.
     void draw(const std::shared_ptr<const layout::DisplayList>& page, const layout::ViewState& view,
@@ -82,8 +87,9 @@ class Layers {
         int index = 0;      // tile: rows [index * kTileHeight, +kTileHeight) of the content
         float scroll = -1;  // snapshot: the scroll offset it shows
         int w = 0, h = 0;
-        TexturePtr tex;
-        uint64_t used = 0;  // frame number of the last use
+        TexturePtr tex;            // null while the layer waits as `px` (painted, not uploaded)
+        std::vector<uint32_t> px;  // a painted tile, uploaded when a frame first needs it
+        uint64_t used = 0;         // frame number of the last use
     };
     using Iter = std::list<Entry>::iterator;
 
@@ -108,6 +114,8 @@ class Layers {
     // where it has items (render/fade.h). False when it does not apply; the caller blits.
     bool fade_over_background(const std::shared_ptr<const layout::DisplayList>& page,
                               SDL_Texture* snapshot, float scroll, uint8_t alpha, layout::Rgba bg);
+    // Uploads a tile waiting as pixels; false if no texture could be made.
+    bool upload(Entry& e);
     // An evictable texture of exactly w×h, taken out of the cache, when over budget.
     TexturePtr recycle(int w, int h);
 
@@ -118,6 +126,8 @@ class Layers {
     std::list<Entry> entries_;  // front = most recently used
     int layers_this_frame_ = 0;
     int screen_w_ = 0, screen_h_ = 0;
+    std::optional<layout::Rgba> pending_clear_;  // not cleared yet: the first layer decides
+    void clear_pending();
 
     BackgroundFade fade_;  // its buffers are freed on the first frame without a fade
     uint64_t fade_frame_ = 0;

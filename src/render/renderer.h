@@ -52,6 +52,11 @@ class Renderer {
     // default: a single screenshot draws everything itself.
     void enable_painter();
     PagePainter* painter() { return painter_.get(); }
+    // The surface a software renderer's default target draws into (the window's
+    // or the headless canvas), so a fade can write its pixels there directly;
+    // null for other renderers. Borrowed; set it again after it changes.
+    void set_screen_surface(SDL_Surface* s) { screen_ = s; }
+    SDL_Surface* screen_surface() const { return screen_; }
     PicturePrefetcher& prefetcher() { return prefetcher_; }
     GlyphAtlas& atlas() { return atlas_; }
     ImageCache& images() { return images_; }
@@ -78,6 +83,7 @@ class Renderer {
 
     SDL_Renderer* r_;
     const text::FontStack& fonts_;
+    SDL_Surface* screen_ = nullptr;
     PicturePrefetcher prefetcher_;  // before images_, which borrows it
     std::weak_ptr<const layout::DisplayList> prefetched_;
     GlyphAtlas atlas_;

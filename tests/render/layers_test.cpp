@@ -177,7 +177,49 @@ TEST(Layers, FadeOnlyWhereThePageDrawsEqualsBlendingEveryPixel) {
     EXPECT_EQ(bands.front().y, 0);  // the bar
 }
 
-// The vector path (4 and 8 pixels a step) and the one-pixel tail give the same bytes.
+// A frame over a background the target was not cleared to: the first layer
+// writes every pixel itself (the scroll frame from its snapshot and tiles, the
+// fade straight into the screen's surface, around its bands), and a frame
+// without layers is the background. Stale pixels must never show through.
+TEST(Layers, UnclearedFramesCoverEveryPixel) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    auto dl = page(*fs);
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    r.set_screen_surface(c.surface.get());
+    const auto stale = [&] { SDL_FillRect(c.surface.get(), nullptr, 0xFF00FF); };
+    const auto frame = [&](const layout::ViewState& v) {
+        stale();
+        r.layers().begin_frame(kBg);
+        r.layers().draw(dl, v, kBg);
+        r.layers().end_frame();
+        return c.pixels();
+    };
+    for (float scroll : {0.0f, 213.0f}) {
+        layout::ViewState v;
+        v.scroll = scroll;
+        EXPECT_EQ(frame(v), direct(*fs, *dl, v)) << "scroll " << scroll;
+        const auto opaque = direct(*fs, *dl, v);
+        for (float opacity : {0.3f, 0.8f}) {
+            v.opacity = opacity;
+            const auto alpha = static_cast<uint32_t>(std::lround(255 * opacity));
+            std::vector<uint32_t> want(opaque.size());
+            blend_rows(opaque.data(), want.data(), opaque.size(), alpha, kBg);
+            const auto got = frame(v);
+            size_t wrong = 0;
+            for (size_t i = 0; i < got.size(); ++i)
+                wrong += (got[i] & 0xFFFFFF) != (want[i] & 0xFFFFFF);
+            EXPECT_EQ(wrong, 0u) << "scroll " << scroll << ", opacity " << opacity;
+        }
+    }
+    stale();
+    r.layers().begin_frame(kBg);
+    r.layers().end_frame();
+    EXPECT_EQ(c.pixels(), direct(*fs, layout::DisplayList{}, {}));
+}
+
+// The vector path (16 and 4 pixels a step) and the one-pixel tail give the same bytes.
 TEST(Layers, BlendRowsVectorAndScalarAgree) {
     std::vector<uint32_t> src(37);
     uint32_t x = 12345;
