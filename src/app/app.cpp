@@ -226,6 +226,7 @@ void App::show(const PageId& page, Lang lang, bool large_text) {
     session_.open(page);
     end_transition();
     scroller_.reset();
+    attract_.on = false;  // the page asked for is what shows, not the attract loop
     current();
     mark(Cause::Content);
 }

@@ -124,6 +124,20 @@ TEST_F(AppTest, IdleTimeoutReturnsHomeInTheDefaultLanguage) {
     EXPECT_FALSE(app_->attract_mode());  // Home first; the picture loop comes later
 }
 
+// A page shown by the kiosk itself (start-up, a preview, staff) replaces the
+// attract loop: the frames show that page, not the loop's pictures.
+TEST_F(AppTest, ShowEndsTheAttractLoop) {
+    settle(31'000);
+    ASSERT_TRUE(app_->attract_mode());
+    app_->show(PageId::area_at(2), Lang::En);
+    EXPECT_FALSE(app_->attract_mode());
+    settle(16);
+    const auto f = app_->frame();
+    ASSERT_FALSE(f.layers.empty());
+    EXPECT_EQ(f.layers.back().page, app_->page());
+    EXPECT_EQ(page(), PageId::area_at(2));
+}
+
 TEST_F(AppTest, AttractLoopCyclesUntilTheFirstTouchWhichOnlyWakes) {
     settle(29'000);
     EXPECT_FALSE(app_->attract_mode());
