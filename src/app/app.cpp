@@ -227,6 +227,7 @@ void App::show(const PageId& page, Lang lang, bool large_text) {
     end_transition();
     scroller_.reset();
     attract_.on = false;  // the page asked for is what shows, not the attract loop
+    last_input_ = now_;   // and stays until the idle timeout, as if a visitor opened it
     current();
     mark(Cause::Content);
 }

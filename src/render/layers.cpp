@@ -330,10 +330,11 @@ bool Layers::left_to_painter(const PagePtr& page, Rgba bg, float scroll) {
     return true;
 }
 
-bool Layers::has_snapshot(const DisplayList& page, Rgba bg) {
+bool Layers::has_snapshot(const DisplayList& page, Rgba bg, bool any_scroll) {
     return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) {
         return e.raw == &page && !e.page.expired() && e.background == bg &&
-               e.kind == Kind::Snapshot && e.w == screen_w_ && e.h == screen_h_ && e.scroll == 0;
+               e.kind == Kind::Snapshot && e.w == screen_w_ && e.h == screen_h_ &&
+               (any_scroll || e.scroll == 0);
     });
 }
 

@@ -67,8 +67,10 @@ class Layers {
                                           layout::Rgba background);
     // Uploads a page painted elsewhere; layers already here are kept.
     void adopt(PaintedPage painted);
-    // True when showing `page` at scroll 0 needs no drawing.
-    bool has_snapshot(const layout::DisplayList& page, layout::Rgba background);
+    // True when showing `page` at scroll 0 needs no drawing (with `any_scroll`:
+    // when a snapshot of it at any scroll is here).
+    bool has_snapshot(const layout::DisplayList& page, layout::Rgba background,
+                      bool any_scroll = false);
     // The target's size at the last begin_frame(): what a snapshot covers.
     int screen_w() const { return screen_w_; }
     int screen_h() const { return screen_h_; }

@@ -46,20 +46,25 @@ void Renderer::enable_painter() {
 }
 
 void Renderer::prefetch(const std::shared_ptr<const layout::DisplayList>& page, Rgba background) {
-    if (!page || prefetched_.lock() == page)
+    if (!page)
         return;
     if (!painter_) {
+        if (prefetched_.lock() != page)
+            prefetcher_.want(picture_requests(*page));
         prefetched_ = page;
-        prefetcher_.want(picture_requests(*page));
         return;
     }
     if (layers_.screen_w() <= 0 || page->viewport.w <= 0 || page->viewport.h <= 0)
         return;  // no frame yet (its size is unknown), or an overlay drawn directly
-    prefetched_ = page;
-    if (!layers_.has_snapshot(*page, background))
+    // Asked again each frame: the page's layers may have been evicted since
+    // (want() ignores a page already queued, being painted or waiting). A
+    // snapshot at another scroll serves a scrolled page: no repainting then.
+    if (!layers_.has_snapshot(*page, background, true))
         painter_->want(page, background, layers_.screen_w(), layers_.screen_h());
     // The tiles a scroll reveals later are drawn here: their pictures are decoded meanwhile.
-    prefetcher_.want(picture_requests(*page, true));
+    if (prefetched_.lock() != page)
+        prefetcher_.want(picture_requests(*page, true));
+    prefetched_ = page;
 }
 
 void Renderer::clear(Rgba c) {
