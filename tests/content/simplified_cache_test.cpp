@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "content/loader.h"
 #include "fixture.h"
 
@@ -55,6 +57,28 @@ TEST(SimplifiedCache, DamagedCacheIsIgnored) {
     LoadResult r = load_bundle(fx.dir());
     ASSERT_TRUE(r.bundle);
     EXPECT_EQ(r.bundle->areas[1].title.get(Lang::ZhHans), "科技创新");
+}
+
+// The bundled content ships its cache, so the kiosk never loads OpenCC's
+// dictionaries for it. Fails when content/ changed and the cache was not
+// regenerated: KIOSK_REGENERATE_GOLDEN=1 rewrites content/simplified.cache
+// (review the diff: it lists every derived Simplified text).
+TEST(SimplifiedCache, BundledContentShipsACompleteCache) {
+    if (std::getenv("KIOSK_REGENERATE_GOLDEN")) {
+        LoadResult src = load_bundle(test::source_content_dir());
+        ASSERT_TRUE(src.bundle) << src.diagnostics.str();
+        ASSERT_TRUE(save_simplified_cache(*src.bundle));
+    }
+    ContentFixture fx;  // a copy: the check must not write into the source tree
+    const std::string shipped = fx.read(kSimplifiedCacheFile);
+    ASSERT_FALSE(shipped.empty()) << "content/simplified.cache is missing";
+    LoadResult r = load_bundle(fx.dir());
+    ASSERT_TRUE(r.bundle) << r.diagnostics.str();
+    // Saving rewrites the file only when a derived text is missing from it.
+    ASSERT_TRUE(save_simplified_cache(*r.bundle));
+    EXPECT_EQ(fx.read(kSimplifiedCacheFile), shipped)
+        << "content/simplified.cache is stale: run the content tests with "
+           "KIOSK_REGENERATE_GOLDEN=1";
 }
 
 }  // namespace
