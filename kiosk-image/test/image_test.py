@@ -317,6 +317,13 @@ def main():
                   f'still after unplug: {t5 is not None}; journal: {seen}')
         failed = m.shell.out('systemctl --failed --no-legend --plain')
         check('no failed units at the end', failed == '', failed)
+        # Everything above ran under the unit's memory cap (docs/performance.md, "Memory cap").
+        cap = m.shell.out('systemctl show kiosk -p MemoryMax --value')
+        peak = m.shell.out('cat /sys/fs/cgroup/system.slice/kiosk.service/memory.peak; true')
+        check('kiosk ran under its memory cap',
+              cap.isdigit() and int(cap) == 224 << 20 and (not peak.isdigit() or int(peak) < int(cap)),
+              f'MemoryMax={cap}; cgroup memory.peak since the last restart: '
+              f'{int(peak) >> 20 if peak.isdigit() else peak} MiB')
         # No RTC on a Pi: kiosk-clock-save.timer (1 min after boot, then every
         # 5 min) touches timesyncd's clock file on the data partition. Wait
         # for its first run, then the file must be at least that recent.
