@@ -123,14 +123,18 @@ Layers::Iter Layers::find(const DisplayList* page, Rgba bg, Kind kind, int index
     return entries_.end();
 }
 
-Layers::Iter Layers::make(const PagePtr& page, Rgba bg, Kind kind, int index, int w, int h) {
+TexturePtr Layers::layer_texture(int w, int h) {
     TexturePtr tex = recycle(w, h);  // creating (and zeroing) 8 MiB costs more than reusing it
     if (!tex)
         tex.reset(SDL_CreateTexture(renderer_.sdl(), SDL_PIXELFORMAT_RGB888,
                                     SDL_TEXTUREACCESS_TARGET, w, h));
-    if (!tex)
-        return entries_.end();
-    SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_NONE);
+    if (tex)
+        SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_NONE);
+    return tex;
+}
+
+Layers::Iter Layers::insert(const PagePtr& page, Rgba bg, Kind kind, int index, int w, int h,
+                            TexturePtr tex, std::vector<uint32_t> px) {
     Entry e;
     e.page = page;
     e.raw = page.get();
@@ -139,11 +143,20 @@ Layers::Iter Layers::make(const PagePtr& page, Rgba bg, Kind kind, int index, in
     e.index = index;
     e.w = w, e.h = h;
     e.tex = std::move(tex);
+    e.px = std::move(px);
     e.used = frame_;
     bytes_ += static_cast<size_t>(w) * h * 4;
     entries_.push_front(std::move(e));
-    evict();
     return entries_.begin();
+}
+
+Layers::Iter Layers::make(const PagePtr& page, Rgba bg, Kind kind, int index, int w, int h) {
+    TexturePtr tex = layer_texture(w, h);
+    if (!tex)
+        return entries_.end();
+    const Iter it = insert(page, bg, kind, index, w, h, std::move(tex), {});
+    evict();
+    return it;
 }
 
 TexturePtr Layers::recycle(int w, int h) {
@@ -309,13 +322,9 @@ void Layers::draw(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
 }
 
 bool Layers::upload(Entry& e) {
-    TexturePtr tex = recycle(e.w, e.h);
-    if (!tex)
-        tex.reset(SDL_CreateTexture(renderer_.sdl(), SDL_PIXELFORMAT_RGB888,
-                                    SDL_TEXTUREACCESS_TARGET, e.w, e.h));
+    TexturePtr tex = layer_texture(e.w, e.h);
     if (!tex)
         return false;
-    SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_NONE);
     SDL_UpdateTexture(tex.get(), nullptr, e.px.data(), e.w * 4);
     e.tex = std::move(tex);
     std::vector<uint32_t>().swap(e.px);
@@ -380,16 +389,7 @@ void Layers::adopt(PaintedPage painted) {
         if (!l.snapshot) {
             // Tiles wait as pixels within the budget: a transition frame shows only the
             // snapshot, and uploading them all now would double this frame's cost.
-            Entry e;
-            e.page = page;
-            e.raw = page.get();
-            e.background = painted.background;
-            e.index = l.index;
-            e.w = l.w, e.h = l.h;
-            e.px = std::move(l.px);
-            e.used = frame_;
-            bytes_ += e.px.size() * 4;
-            entries_.push_front(std::move(e));
+            insert(page, painted.background, kind, l.index, l.w, l.h, nullptr, std::move(l.px));
             continue;
         }
         const auto it = make(page, painted.background, kind, l.index, l.w, l.h);

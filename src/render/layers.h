@@ -116,6 +116,11 @@ class Layers {
     // where it has items (render/fade.h). False when it does not apply; the caller blits.
     bool fade_over_background(const std::shared_ptr<const layout::DisplayList>& page,
                               SDL_Texture* snapshot, float scroll, uint8_t alpha, layout::Rgba bg);
+    // A w×h target texture for a layer: an evictable one reused, else a new one.
+    TexturePtr layer_texture(int w, int h);
+    // A new most-recently-used entry (a texture, or pixels waiting to be uploaded).
+    Iter insert(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg, Kind kind,
+                int index, int w, int h, TexturePtr tex, std::vector<uint32_t> px);
     // Uploads a tile waiting as pixels; false if no texture could be made.
     bool upload(Entry& e);
     // An evictable texture of exactly w×h, taken out of the cache, when over budget.

@@ -5,26 +5,14 @@
 #include <cmath>
 #include <cstring>
 
+#include "canvas.h"
 #include "render/fade.h"
 #include "render/renderer.h"
 
 namespace kiosk::render {
 namespace {
 
-constexpr int kW = 320, kH = 240;
-
-struct Canvas {
-    SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, kW, kH, 32, SDL_PIXELFORMAT_RGB888)};
-    RendererPtr sdl{SDL_CreateSoftwareRenderer(surface.get())};
-    std::vector<uint32_t> pixels() const {
-        SDL_RenderFlush(sdl.get());
-        std::vector<uint32_t> px(static_cast<size_t>(kW) * kH);
-        for (int y = 0; y < kH; ++y)
-            std::memcpy(&px[static_cast<size_t>(y) * kW],
-                        static_cast<const uint8_t*>(surface->pixels) + y * surface->pitch, kW * 4);
-        return px;
-    }
-};
+using namespace test;  // Canvas, fonts(), direct(), kW, kH, kBg
 
 // A bar of Chrome over a scrolling column of coloured blocks and text, taller than a tile.
 std::shared_ptr<const layout::DisplayList> page(text::FontStack& fonts) {
@@ -53,22 +41,6 @@ std::shared_ptr<const layout::DisplayList> page(text::FontStack& fonts) {
     bar.color = {0x8B, 0x6A, 0x00, 255};
     dl->items.push_back(bar);
     return dl;
-}
-
-std::unique_ptr<text::FontStack> fonts() {
-    auto f = text::FontStack::load();
-    return f ? std::move(f.value()) : nullptr;
-}
-
-constexpr layout::Rgba kBg{0xF4, 0xF2, 0xEE, 255};
-
-std::vector<uint32_t> direct(text::FontStack& fs, const layout::DisplayList& dl,
-                             const layout::ViewState& v) {
-    Canvas c;
-    Renderer r(c.sdl.get(), fs);
-    r.clear(kBg);
-    r.draw(dl, v);
-    return c.pixels();
 }
 
 TEST(Layers, ScrolledPageMatchesDirectDrawing) {

@@ -5,31 +5,13 @@
 
 #include <cstring>
 
+#include "canvas.h"
 #include "render/renderer.h"
 
 namespace kiosk::render {
 namespace {
 
-constexpr int kW = 320, kH = 240;
-constexpr layout::Rgba kBg{0xF4, 0xF2, 0xEE, 255};
-
-struct Canvas {
-    SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, kW, kH, 32, SDL_PIXELFORMAT_RGB888)};
-    RendererPtr sdl{SDL_CreateSoftwareRenderer(surface.get())};
-    std::vector<uint32_t> pixels() const {
-        SDL_RenderFlush(sdl.get());
-        std::vector<uint32_t> px(static_cast<size_t>(kW) * kH);
-        for (int y = 0; y < kH; ++y)
-            std::memcpy(&px[static_cast<size_t>(y) * kW],
-                        static_cast<const uint8_t*>(surface->pixels) + y * surface->pitch, kW * 4);
-        return px;
-    }
-};
-
-std::unique_ptr<text::FontStack> fonts() {
-    auto f = text::FontStack::load();
-    return f ? std::move(f.value()) : nullptr;
-}
+using namespace test;  // Canvas, fonts(), direct(), kW, kH, kBg
 
 // Chrome bar over a column of blocks and text taller than two tiles; `tag`
 // makes each page's text its own (new glyphs for the worker to rasterise).
@@ -61,15 +43,6 @@ std::shared_ptr<const layout::DisplayList> page(text::FontStack& fonts, int tag)
     return dl;
 }
 
-std::vector<uint32_t> direct(text::FontStack& fs, const layout::DisplayList& dl,
-                             const layout::ViewState& v) {
-    Canvas c;
-    Renderer r(c.sdl.get(), fs);
-    r.clear(kBg);
-    r.draw(dl, v);
-    return c.pixels();
-}
-
 void frame(Renderer& r, const std::shared_ptr<const layout::DisplayList>& dl,
            const layout::ViewState& v) {
     r.clear(kBg);
@@ -77,84 +50,82 @@ void frame(Renderer& r, const std::shared_ptr<const layout::DisplayList>& dl,
     r.layers().draw(dl, v, kBg);
 }
 
+// A renderer with the painter on, past its first frame (which tells the
+// layers the screen size).
+class Painter : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        fs = fonts();
+        ASSERT_TRUE(fs);
+        r = std::make_unique<Renderer>(c.sdl.get(), *fs);
+        r->enable_painter();
+        ASSERT_NE(r->painter(), nullptr);
+        frame(*r, page(*fs, 0), {});
+    }
+    std::unique_ptr<text::FontStack> fs;
+    Canvas c;
+    std::unique_ptr<Renderer> r;  // declared after the canvas: destroyed before it
+};
+
 // A page faded in through the painter ends on exactly the directly drawn page,
 // and a scroll afterwards uses the tiles it painted.
-TEST(Painter, PaintedPageEqualsDrawingIt) {
-    auto fs = fonts();
-    ASSERT_TRUE(fs);
-    Canvas c;
-    Renderer r(c.sdl.get(), *fs);
-    r.enable_painter();
-    ASSERT_NE(r.painter(), nullptr);
+TEST_F(Painter, PaintedPageEqualsDrawingIt) {
     auto dl = page(*fs, 1);
-    frame(r, page(*fs, 0), {});  // a first frame tells the layers the screen size
     layout::ViewState fading;
     fading.opacity = 0.25f;
-    frame(r, dl, fading);  // not painted yet: the background shows, nothing stalls
+    frame(*r, dl, fading);  // not painted yet: the background shows, nothing stalls
     EXPECT_EQ(c.pixels(), direct(*fs, layout::DisplayList{}, {}));
-    r.painter()->wait_idle();
-    frame(r, dl, {});
-    EXPECT_TRUE(r.layers().has_snapshot(*dl, kBg));
+    r->painter()->wait_idle();
+    frame(*r, dl, {});
+    EXPECT_TRUE(r->layers().has_snapshot(*dl, kBg));
     EXPECT_EQ(c.pixels(), direct(*fs, *dl, {}));
     layout::ViewState scrolled;
     scrolled.scroll = 120;
-    frame(r, dl, scrolled);
+    frame(*r, dl, scrolled);
     EXPECT_EQ(c.pixels(), direct(*fs, *dl, scrolled));
 }
 
 // prefetch() before the first frame of a transition: the page is there when
 // the transition shows it, and it is the one drawn.
-TEST(Painter, PrefetchedPageIsUploadedNotDrawn) {
-    auto fs = fonts();
-    ASSERT_TRUE(fs);
-    Canvas c;
-    Renderer r(c.sdl.get(), *fs);
-    r.enable_painter();
-    frame(r, page(*fs, 0), {});
+TEST_F(Painter, PrefetchedPageIsUploadedNotDrawn) {
     for (int tag = 1; tag <= 3; ++tag) {
         auto dl = page(*fs, tag);
-        r.prefetch(dl, kBg);
-        EXPECT_FALSE(r.layers().has_snapshot(*dl, kBg));
-        r.painter()->wait_idle();
-        const size_t glyphs_before = r.atlas().glyph_count();
+        r->prefetch(dl, kBg);
+        EXPECT_FALSE(r->layers().has_snapshot(*dl, kBg));
+        r->painter()->wait_idle();
+        const size_t glyphs_before = r->atlas().glyph_count();
         layout::ViewState half;
         half.opacity = 0.5f;
-        frame(r, dl, half);
-        EXPECT_TRUE(r.layers().has_snapshot(*dl, kBg)) << "page " << tag;
-        frame(r, dl, {});
+        frame(*r, dl, half);
+        EXPECT_TRUE(r->layers().has_snapshot(*dl, kBg)) << "page " << tag;
+        frame(*r, dl, {});
         EXPECT_EQ(c.pixels(), direct(*fs, *dl, {})) << "page " << tag;
-        EXPECT_EQ(r.atlas().glyph_count(), glyphs_before) << "the UI thread drew page " << tag;
+        EXPECT_EQ(r->atlas().glyph_count(), glyphs_before) << "the UI thread drew page " << tag;
     }
-    EXPECT_LE(r.layers().bytes(), 2 * r.layers().budget());
+    EXPECT_LE(r->layers().bytes(), 2 * r->layers().budget());
 }
 
 // A page left before it was painted costs nothing later, and many requests in
 // a row (a visitor tapping fast) end on the newest page.
-TEST(Painter, NewestPageWinsAndLeftPagesAreDropped) {
-    auto fs = fonts();
-    ASSERT_TRUE(fs);
-    Canvas c;
-    Renderer r(c.sdl.get(), *fs);
-    r.enable_painter();
-    frame(r, page(*fs, 0), {});
+TEST_F(Painter, NewestPageWinsAndLeftPagesAreDropped) {
     std::shared_ptr<const layout::DisplayList> last;
     for (int tag = 1; tag <= 6; ++tag) {
         last = page(*fs, tag % 4);
-        r.prefetch(last, kBg);  // each request replaces the one not started yet
+        r->prefetch(last, kBg);  // each request replaces the one not started yet
     }
-    r.painter()->wait_idle();
+    r->painter()->wait_idle();
     layout::ViewState half;
     half.opacity = 0.5f;
-    frame(r, last, half);
-    EXPECT_TRUE(r.layers().has_snapshot(*last, kBg));
+    frame(*r, last, half);
+    EXPECT_TRUE(r->layers().has_snapshot(*last, kBg));
     auto gone = page(*fs, 9);
-    r.prefetch(gone, kBg);
+    r->prefetch(gone, kBg);
     const layout::DisplayList* gone_raw = gone.get();
     gone.reset();  // the visitor left: only the painter holds it
-    r.painter()->wait_idle();
-    frame(r, last, {});
-    EXPECT_FALSE(r.painter()->busy_with(gone_raw));
-    EXPECT_FALSE(r.painter()->take().has_value());
+    r->painter()->wait_idle();
+    frame(*r, last, {});
+    EXPECT_FALSE(r->painter()->busy_with(gone_raw));
+    EXPECT_FALSE(r->painter()->take().has_value());
     EXPECT_EQ(c.pixels(), direct(*fs, *last, {}));
 }
 
