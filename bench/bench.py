@@ -394,6 +394,30 @@ def frame_instructions():
                 fig(f"  Pi 4 estimate, {label}, worst (÷1.5 G/s)", [max(v) * 1e6 / PI_IPS * 1000], "ms", cmd)
 
 
+def picture_instructions():
+    """Instructions the worker spends on one picture: scaled on its first load, then read
+    back from the store in the data directory (kiosk_bench pictures-callgrind)."""
+    print("instructions per picture: callgrind, kiosk_bench pictures-callgrind", flush=True)
+    cg = OUT / "callgrind-pictures"
+    shutil.rmtree(cg, ignore_errors=True)
+    cg.mkdir()
+    env = dict(os.environ, GLIBC_TUNABLES=STOSB_AS_VECTORS)
+    subprocess.run(["valgrind", "--tool=callgrind", "--collect-atstart=no",
+                    f"--callgrind-out-file={cg}/cg.out", str(KB), "pictures-callgrind"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=900, env=env)
+    per = {}
+    for name, total in parse_callgrind(cg).items():
+        per.setdefault(name.split("#")[0], []).append(total / 1e6)
+    cmd = "valgrind --tool=callgrind --collect-atstart=no build-bench/bench/kiosk_bench pictures-callgrind"
+    for key, label in [("scale", "first load (decode, scale, store)"),
+                       ("stored", "later loads (read from the store)")]:
+        v = per.get(key, [])
+        if v:
+            fig(f"M instructions per picture, {label}: median", [statistics.median(v)], "M instr", cmd)
+            fig(f"M instructions per picture, {label}: worst", [max(v)], "M instr", cmd)
+            fig(f"  Pi 4 estimate, picture {key}, worst (÷1.5 G/s)", [max(v) * 1e6 / PI_IPS * 1000], "ms", cmd)
+
+
 def render_all(runs):
     print("kiosk render --all (every page x language, all cores)", flush=True)
     walls = []
@@ -543,6 +567,7 @@ def main():
         layout_rows, instr = section("layout", layout, a.runs) or ({}, {})
     if want("instr"):
         section("instructions per frame", frame_instructions)
+        section("instructions per picture", picture_instructions)
     if want("headless"):
         section("render --all", render_all, a.runs)
     write_summary(layout_rows, instr, ratios)

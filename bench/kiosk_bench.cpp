@@ -12,6 +12,8 @@
 //                                       callgrind client requests (run under valgrind)
 //   kiosk_bench frames-callgrind        instructions per frame (scroll, slide, fade,
 //                                       first visit), one callgrind dump per frame
+//   kiosk_bench pictures-callgrind      instructions to prepare each picture: scaled
+//                                       (first load) and read back from the store
 //   kiosk_bench html DIR                an equivalent static Home page for Chromium
 //
 // Output: `key value` lines (ms, KiB, counts) that report.py parses.
@@ -24,6 +26,7 @@
 
 #include "bench_common.h"
 #include "layout/pages.h"
+#include "render/picture_store.h"
 
 namespace kiosk::bench {
 namespace {
@@ -488,6 +491,44 @@ int frames_callgrind() {
     return 0;
 }
 
+// --- pictures under callgrind ------------------------------------------------
+// What the worker spends preparing each picture the area pages show at
+// 1920×1080: the first load (decode, scale, store: "scale#n") and every later
+// one (read the stored entry: "stored#n"). The store lives in a fresh
+// temporary directory, so the first load is always a miss.
+int pictures_callgrind() {
+    auto fonts = load_fonts();
+    auto bundle = load_content();
+    const fs::path dir =
+        fs::temp_directory_path() / ("kiosk-bench-pictures-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    auto store = render::ScaledPictures::open(dir);
+    if (!store)
+        return 1;
+    layout::Screen screen;
+    screen.width = kW;
+    screen.height = kH;
+    layout::PageContext ctx{*bundle, *fonts, kDefaultLang, screen};
+    std::vector<render::PictureRequest> wanted;
+    for (const auto& p : all_pages(*bundle))
+        for (auto& r : render::picture_requests(layout::build_page(ctx, p)))
+            if (std::find(wanted.begin(), wanted.end(), r) == wanted.end())
+                wanted.push_back(std::move(r));
+    int n = 0;
+    for (const char* pass : {"scale", "stored"}) {
+        for (const auto& r : wanted) {
+            CALLGRIND_TOGGLE_COLLECT;
+            auto px = store->load(r.path, r.w, r.h);
+            CALLGRIND_TOGGLE_COLLECT;
+            const std::string name = std::string(pass) + "#" + std::to_string(n++);
+            CALLGRIND_DUMP_STATS_AT(name.c_str());
+            std::printf("%s %s %dx%d %s\n", pass, r.path.c_str(), r.w, r.h, px ? "ok" : "failed");
+        }
+    }
+    fs::remove_all(dir);
+    return 0;
+}
+
 // --- html for Chromium -----------------------------------------------------------
 std::string esc(const std::string& s) {
     std::string o;
@@ -568,6 +609,8 @@ int main(int argc, char** argv) {
         return layout_callgrind();
     if (mode == "frames-callgrind")
         return frames_callgrind();
+    if (mode == "pictures-callgrind")
+        return pictures_callgrind();
     if (mode == "html" && argc > 2)
         return html(argv[2]);
     std::fprintf(stderr,

@@ -114,6 +114,9 @@ std::optional<Runtime> load_runtime(const Options& o, const KioskConfig& c) {
     rt.content_dir = chosen.dir;
     rt.version = chosen.version;
     rt.updatable = !o.content_dir && fs::is_directory(c.data_dir);
+    if (rt.updatable)  // a device: each picture is scaled once per size, not once per visit
+        rt.pictures =
+            render::ScaledPictures::open(fs::path(c.data_dir) / render::kScaledPicturesDir);
     return rt;
 }
 

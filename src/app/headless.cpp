@@ -27,15 +27,18 @@ namespace fs = std::filesystem;
 // A physical panel in memory: w×h pixels, the picture turned by `degrees`.
 class Canvas {
   public:
-    Canvas(int w, int h, int degrees, text::FontStack& fonts)
+    Canvas(int w, int h, int degrees, text::FontStack& fonts,
+           std::shared_ptr<const render::ScaledPictures> pictures)
         : w_(w),
           h_(h),
           surface_(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888)),
           sdl_(surface_ ? SDL_CreateSoftwareRenderer(surface_.get()) : nullptr),
           renderer_(sdl_ ? std::make_unique<render::Renderer>(sdl_.get(), fonts) : nullptr),
           output_(sdl_ ? std::make_unique<render::Output>(sdl_.get(), w, h, degrees) : nullptr) {
-        if (renderer_)
-            renderer_->set_screen_surface(surface_.get());
+        if (!renderer_)
+            return;
+        renderer_->set_screen_surface(surface_.get());
+        renderer_->set_picture_store(std::move(pictures));
     }
 
     bool ok() const { return renderer_ != nullptr; }
@@ -145,7 +148,7 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
             return 1;
         events = std::move(*e);
     }
-    Canvas canvas(w, h, kc.rotation, *rt.fonts);
+    Canvas canvas(w, h, kc.rotation, *rt.fonts, rt.pictures);
     if (!canvas.ok()) {
         std::cerr << "kiosk: error: cannot create the software renderer: " << SDL_GetError()
                   << "\n";
@@ -234,7 +237,7 @@ bool render_shots(const std::vector<Shot>& shots, std::atomic<size_t>& next, con
     for (size_t i = next++; i < shots.size(); i = next++) {
         const Shot& s = shots[i];
         if (!canvas || canvas->width() != s.w || canvas->height() != s.h) {
-            canvas = std::make_unique<Canvas>(s.w, s.h, kc.rotation, fonts);
+            canvas = std::make_unique<Canvas>(s.w, s.h, kc.rotation, fonts, rt.pictures);
             if (!canvas->ok())
                 return false;
         }

@@ -11,6 +11,7 @@
 #include "app/options.h"
 #include "app/validator.h"
 #include "content/model.h"
+#include "render/picture_store.h"
 #include "text/text.h"
 
 namespace kiosk::app {
@@ -21,6 +22,8 @@ struct Runtime {
     std::filesystem::path content_dir;
     int64_t version = 0;     // installed version shown; 0: --content or built-in
     bool updatable = false;  // no --content and the data directory exists: a ContentService runs
+    // Pictures kept scaled in DATA/scaled-pictures when updatable; else null (scaled per load).
+    std::shared_ptr<const render::ScaledPictures> pictures;
 };
 
 // The content to show, by choose_content's one rule (content_choice.h).

@@ -162,6 +162,7 @@ bool Loop::set_up() {
     software = SDL_GetRendererInfo(sdl_renderer.get(), &info) == 0 &&
                (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     renderer->enable_painter();  // pages are drawn off the UI thread before transitions show them
+    renderer->set_picture_store(rt.pictures);
     rotation = kc.rotation;
     output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
     app = std::make_unique<App>(rt.bundle, *rt.fonts,

@@ -60,7 +60,10 @@ Result<PictureInfo> check_header(const uint8_t* d, size_t n, const std::string& 
     return PictureInfo{fmt.value(), w, h, n};
 }
 
-Result<std::vector<uint8_t>> read_file(const std::filesystem::path& path, const std::string& name) {
+}  // namespace
+
+Result<std::vector<uint8_t>> read_picture_bytes(const std::filesystem::path& path,
+                                                const std::string& name) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (ec)
@@ -76,10 +79,8 @@ Result<std::vector<uint8_t>> read_file(const std::filesystem::path& path, const 
     return bytes;
 }
 
-}  // namespace
-
 Result<PictureInfo> probe_picture(const std::filesystem::path& path, const std::string& name) {
-    auto bytes = read_file(path, name);
+    auto bytes = read_picture_bytes(path, name);
     if (!bytes)
         return bytes.error();
     return check_header(bytes.value().data(), bytes.value().size(), name);
@@ -100,7 +101,7 @@ Result<Image> decode_picture_bytes(const uint8_t* data, size_t size, const std::
 }
 
 Result<PictureInfo> verify_picture(const std::filesystem::path& path, const std::string& name) {
-    auto bytes = read_file(path, name);
+    auto bytes = read_picture_bytes(path, name);
     if (!bytes)
         return bytes.error();
     const auto& b = bytes.value();
@@ -117,7 +118,7 @@ Result<PictureInfo> verify_picture(const std::filesystem::path& path, const std:
 }
 
 Result<Image> decode_picture(const std::filesystem::path& path, const std::string& name) {
-    auto bytes = read_file(path, name);
+    auto bytes = read_picture_bytes(path, name);
     if (!bytes)
         return bytes.error();
     return decode_picture_bytes(bytes.value().data(), bytes.value().size(), name);

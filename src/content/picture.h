@@ -32,6 +32,9 @@ Result<Image> decode_picture(const std::filesystem::path& path, const std::strin
 // A full decode that keeps no pixels (the validator's check): peak memory is
 // stb's working set only.
 Result<PictureInfo> verify_picture(const std::filesystem::path& path, const std::string& name);
+// The file's bytes, refused past the size limit (no pixel is decoded).
+Result<std::vector<uint8_t>> read_picture_bytes(const std::filesystem::path& path,
+                                                const std::string& name);
 // For fuzzing and tests: the same checks on bytes already in memory.
 Result<Image> decode_picture_bytes(const uint8_t* data, size_t size, const std::string& name);
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "base/log.h"
-#include "content/picture.h"
+#include "render/picture_store.h"
 #include "render/prefetch.h"
 
 namespace kiosk::render {
@@ -51,14 +51,12 @@ SDL_Texture* ImageCache::get(const std::string& path, int w, int h) {
     std::vector<uint8_t> px;
     if (auto ready = prefetcher_ ? prefetcher_->take({path, w, h}) : std::nullopt) {
         px = std::move(*ready);  // decoded and scaled on the worker: only the upload is left
+    } else if (auto scaled = scaled_picture(store_.get(), path, w, h)) {
+        px = std::move(scaled).value();
     } else {
-        auto img = content::decode_picture(path, path);
-        if (!img) {
-            log_warn(img.error().str() + "; showing a placeholder");
-            failed_[path] = true;
-            return nullptr;
-        }
-        px = cover_picture(img.value().rgba.data(), img.value().width, img.value().height, w, h);
+        log_warn(scaled.error().str() + "; showing a placeholder");
+        failed_[path] = true;
+        return nullptr;
     }
     TexturePtr tex(
         SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, w, h));

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -18,6 +19,7 @@
 namespace kiosk::render {
 
 class PicturePrefetcher;
+class ScaledPictures;
 
 class ImageCache {
   public:
@@ -32,6 +34,8 @@ class ImageCache {
     void clear();
     // Where finished pictures may come from before decoding here (may be null).
     void set_prefetcher(PicturePrefetcher* p) { prefetcher_ = p; }
+    // Where scaled pictures are kept between loads (render/picture_store.h); may be null.
+    void set_store(std::shared_ptr<const ScaledPictures> s) { store_ = std::move(s); }
     size_t bytes() const { return bytes_; }
 
   private:
@@ -45,6 +49,7 @@ class ImageCache {
 
     SDL_Renderer* renderer_;
     PicturePrefetcher* prefetcher_ = nullptr;
+    std::shared_ptr<const ScaledPictures> store_;
     size_t budget_, bytes_ = 0;
     std::list<std::string> lru_;  // front = most recent
     std::unordered_map<std::string, Entry> map_;

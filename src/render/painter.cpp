@@ -28,7 +28,7 @@ void PagePainter::want(std::shared_ptr<const layout::DisplayList> page, layout::
         const layout::DisplayList* raw = page.get();
         if (painting_ == raw || done_raw_ == raw || (queued_ && queued_->page == page))
             return;
-        queued_ = Job{std::move(page), bg, w, h};
+        queued_ = Job{std::move(page), bg, w, h, store_};
         if (!worker_.joinable())
             worker_ = std::thread([this] { run(); });
     }
@@ -46,6 +46,11 @@ std::optional<PaintedPage> PagePainter::take() {
     done_.reset();
     done_raw_ = nullptr;
     return out;
+}
+
+void PagePainter::set_store(std::shared_ptr<const ScaledPictures> store) {
+    std::lock_guard lock(m_);
+    store_ = std::move(store);
 }
 
 void PagePainter::wait_idle() {
@@ -94,6 +99,7 @@ PaintedPage PagePainter::paint(const Job& job) {
         return out;
     {
         Renderer renderer(sdl.get(), *fonts_);  // draws synchronously: it has no painter
+        renderer.set_picture_store(job.store);
         renderer.layers().warm(job.page, job.bg);
         fonts_->release_pages();  // before the read-back: the peak is the pixels, not the fonts
         out.layers = renderer.layers().export_page(job.page, job.bg);

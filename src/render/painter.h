@@ -32,6 +32,8 @@
 
 namespace kiosk::render {
 
+class ScaledPictures;
+
 // One retained layer of a page: w×h XRGB8888 pixels, rows packed.
 struct PaintedLayer {
     bool snapshot = false;  // the whole screen at scroll 0; else a content tile
@@ -64,12 +66,15 @@ class PagePainter {
     std::optional<PaintedPage> take();
     // Blocks until nothing is queued or being painted (tests, benchmarks, replays).
     void wait_idle();
+    // Where the worker's pictures come from scaled (render/picture_store.h); may be null.
+    void set_store(std::shared_ptr<const ScaledPictures> store);
 
   private:
     struct Job {
         std::shared_ptr<const layout::DisplayList> page;
         layout::Rgba bg;
         int w = 0, h = 0;
+        std::shared_ptr<const ScaledPictures> store;
     };
     void run();
     // Worker only: draws the job with a renderer of its own.
@@ -80,6 +85,7 @@ class PagePainter {
 
     std::mutex m_;
     std::condition_variable cv_, idle_cv_;
+    std::shared_ptr<const ScaledPictures> store_;
     std::optional<Job> queued_;
     const layout::DisplayList* painting_ = nullptr;  // identity only, never dereferenced
     std::optional<PaintedPage> done_;

@@ -1,27 +1,10 @@
 #include "render/prefetch.h"
 
-#include <stb_image_resize.h>
-
 #include <algorithm>
 
-#include "content/picture.h"
+#include "render/picture_store.h"
 
 namespace kiosk::render {
-
-std::vector<uint8_t> cover_picture(const uint8_t* rgba, int w0, int h0, int w, int h) {
-    const float target = static_cast<float>(w) / static_cast<float>(h);
-    const float src_aspect = static_cast<float>(w0) / static_cast<float>(h0);
-    int cw = w0, ch = h0;
-    if (src_aspect > target)
-        cw = std::max(1, static_cast<int>(static_cast<float>(ch) * target));
-    else
-        ch = std::max(1, static_cast<int>(static_cast<float>(cw) / target));
-    const int x0 = (w0 - cw) / 2, y0 = (h0 - ch) / 2;
-    const uint8_t* src = rgba + (static_cast<size_t>(y0) * w0 + x0) * 4;
-    std::vector<uint8_t> out(static_cast<size_t>(w) * h * 4);
-    stbir_resize_uint8_srgb(src, cw, ch, w0 * 4, out.data(), w, h, w * 4, 4, 3, 0);
-    return out;
-}
 
 PicturePrefetcher::~PicturePrefetcher() {
     {
@@ -63,6 +46,11 @@ std::optional<std::vector<uint8_t>> PicturePrefetcher::take(const PictureRequest
     return px;
 }
 
+void PicturePrefetcher::set_store(std::shared_ptr<const ScaledPictures> store) {
+    std::lock_guard lock(m_);
+    store_ = std::move(store);
+}
+
 void PicturePrefetcher::wait_idle() {
     std::unique_lock lock(m_);
     idle_cv_.wait(lock, [this] { return queue_.empty() && !busy_; });
@@ -77,11 +65,11 @@ void PicturePrefetcher::run() {
         PictureRequest req = std::move(queue_.front());
         queue_.pop_front();
         busy_ = true;
+        const std::shared_ptr<const ScaledPictures> store = store_;
         lock.unlock();
         std::vector<uint8_t> px;  // a damaged file stays empty: the UI thread reports it
-        if (auto img = content::decode_picture(req.path, req.path))
-            px = cover_picture(img.value().rgba.data(), img.value().width, img.value().height,
-                               req.w, req.h);
+        if (auto scaled = scaled_picture(store.get(), req.path, req.w, req.h))
+            px = std::move(scaled).value();
         lock.lock();
         busy_ = false;
         if (!px.empty()) {

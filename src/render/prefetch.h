@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <deque>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -20,6 +21,8 @@
 #include <vector>
 
 namespace kiosk::render {
+
+class ScaledPictures;
 
 struct PictureRequest {
     std::string path;
@@ -43,6 +46,8 @@ class PicturePrefetcher {
     std::optional<std::vector<uint8_t>> take(const PictureRequest& r);
     // Blocks until the queue is empty (tests and benchmarks).
     void wait_idle();
+    // Where scaled pictures are kept between loads (render/picture_store.h); may be null.
+    void set_store(std::shared_ptr<const ScaledPictures> store);
 
   private:
     struct Ready {
@@ -54,13 +59,11 @@ class PicturePrefetcher {
     size_t budget_, bytes_ = 0;
     std::mutex m_;
     std::condition_variable cv_, idle_cv_;
+    std::shared_ptr<const ScaledPictures> store_;
     std::deque<PictureRequest> queue_;
     std::list<Ready> ready_;  // front = newest
     bool busy_ = false, stop_ = false;
     std::thread worker_;
 };
-
-// Crops the centre of `rgba` (w0×h0) to the aspect of w×h and resamples it to w×h.
-std::vector<uint8_t> cover_picture(const uint8_t* rgba, int w0, int h0, int w, int h);
 
 }  // namespace kiosk::render

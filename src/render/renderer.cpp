@@ -41,8 +41,18 @@ Renderer::Renderer(SDL_Renderer* renderer, text::FontStack& fonts)
 }
 
 void Renderer::enable_painter() {
-    if (!painter_)
-        painter_ = std::make_unique<PagePainter>(fonts_);
+    if (painter_)
+        return;
+    painter_ = std::make_unique<PagePainter>(fonts_);
+    painter_->set_store(store_);
+}
+
+void Renderer::set_picture_store(std::shared_ptr<const ScaledPictures> store) {
+    store_ = std::move(store);
+    images_.set_store(store_);
+    prefetcher_.set_store(store_);
+    if (painter_)
+        painter_->set_store(store_);
 }
 
 void Renderer::prefetch(const std::shared_ptr<const layout::DisplayList>& page, Rgba background) {

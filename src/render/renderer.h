@@ -52,6 +52,9 @@ class Renderer {
     // default: a single screenshot draws everything itself.
     void enable_painter();
     PagePainter* painter() { return painter_.get(); }
+    // Pictures are kept scaled in `store` (render/picture_store.h) by every
+    // thread that prepares them; null scales them on every load.
+    void set_picture_store(std::shared_ptr<const ScaledPictures> store);
     // The surface a software renderer's default target draws into (the window's
     // or the headless canvas), so a fade can write its pixels there directly;
     // null for other renderers. Borrowed; set it again after it changes.
@@ -84,6 +87,7 @@ class Renderer {
     SDL_Renderer* r_;
     const text::FontStack& fonts_;
     SDL_Surface* screen_ = nullptr;
+    std::shared_ptr<const ScaledPictures> store_;
     PicturePrefetcher prefetcher_;  // before images_, which borrows it
     std::weak_ptr<const layout::DisplayList> prefetched_;
     GlyphAtlas atlas_;
