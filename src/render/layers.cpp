@@ -245,12 +245,16 @@ SDL_Texture* Layers::snapshot(const PagePtr& page, Rgba bg, float scroll) {
         return nullptr;
     if (it->scroll != snap(scroll)) {
         const TargetScope target(renderer_.sdl(), it->tex.get());
-        renderer_.clear(bg);
-        draw_tiles(page, bg, scroll, 0);
-        renderer_.draw_chrome(*page, scroll);
+        draw_page(page, bg, scroll);
         it->scroll = snap(scroll);
     }
     return it->tex.get();
+}
+
+void Layers::draw_page(const PagePtr& page, Rgba bg, float scroll) {
+    renderer_.clear(bg);
+    draw_tiles(page, bg, scroll, 0);
+    renderer_.draw_chrome(*page, scroll);
 }
 
 void Layers::scroll_frame(const PagePtr& page, const layout::ViewState& view, Rgba bg) {
@@ -402,9 +406,8 @@ void Layers::adopt(PaintedPage painted) {
     keep_from_ = frame_;
 }
 
-void Layers::warm(const PagePtr& page, Rgba bg) {
-    if (page->viewport.w > 0 && page->viewport.h > 0)
-        snapshot(page, bg, 0);
+void Layers::compose(const PagePtr& page, Rgba bg) {
+    draw_page(page, bg, 0);
 }
 
 }  // namespace kiosk::render

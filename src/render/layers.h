@@ -59,8 +59,10 @@ class Layers {
     // viewport (overlays such as the update notice) are drawn directly.
     void draw(const std::shared_ptr<const layout::DisplayList>& page, const layout::ViewState& view,
               layout::Rgba background);
-    // Pre-draws what showing `page` at scroll 0 needs (tiles and snapshot).
-    void warm(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba background);
+    // What a snapshot of `page` at scroll 0 holds, drawn onto the current target
+    // (its tiles are made and kept as layers): the painter's worker draws it
+    // straight into the pixels it hands over, with no snapshot texture to read back.
+    void compose(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba background);
     // The layers of `page` (all of them, most recent first) read back as pixels
     // and dropped from the cache: what the painter's worker hands to the UI.
     std::vector<PaintedLayer> export_page(const std::shared_ptr<const layout::DisplayList>& page,
@@ -102,6 +104,9 @@ class Layers {
                       int index);
     SDL_Texture* snapshot(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg,
                           float scroll);
+    // The whole screen of `page` at `scroll` (background, tiles, chrome) onto the current target.
+    void draw_page(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg,
+                   float scroll);
     // True when a transition frame leaves `page` to the painter: its snapshot
     // is not here yet, and drawing it now would stall the UI thread.
     bool left_to_painter(const std::shared_ptr<const layout::DisplayList>& page, layout::Rgba bg,

@@ -91,19 +91,24 @@ PaintedPage PagePainter::paint(const Job& job) {
         }
         fonts_ = std::move(fonts.value());
     }
-    // The target surface is never drawn on (Layers draws into textures), so its
-    // zero pages are never touched: it gives the renderer its size only.
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, job.w, job.h, 32, SDL_PIXELFORMAT_RGB888));
-    RendererPtr sdl(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
-    if (!sdl)
-        return out;
+    // The snapshot is drawn onto the renderer's own surface, whose pixels are the
+    // vector handed over: no snapshot texture, no read-back copy of it. Only the
+    // tiles are textures (the snapshot is composed from them), read back one by one.
+    std::vector<uint32_t> screen(static_cast<size_t>(job.w) * static_cast<size_t>(job.h));
     {
+        SurfacePtr surface(SDL_CreateRGBSurfaceWithFormatFrom(
+            screen.data(), job.w, job.h, 32, job.w * 4, SDL_PIXELFORMAT_RGB888));
+        RendererPtr sdl(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
+        if (!sdl)
+            return out;
         Renderer renderer(sdl.get(), *fonts_);  // draws synchronously: it has no painter
         renderer.set_picture_store(job.store);
-        renderer.layers().warm(job.page, job.bg);
-        fonts_->release_pages();  // before the read-back: the peak is the pixels, not the fonts
+        renderer.layers().compose(job.page, job.bg);
+        SDL_RenderFlush(sdl.get());  // the software renderer batches: the pixels land here
+        fonts_->release_pages();     // before the read-back: the peak is the pixels, not the fonts
         out.layers = renderer.layers().export_page(job.page, job.bg);
-    }
+    }  // the renderer and surface let go of `screen` here
+    out.layers.push_back({true, 0, job.w, job.h, std::move(screen)});
     malloc_trim(0);  // this thread's arena: its freed glyph and layout buffers go back
     return out;
 }

@@ -16,7 +16,9 @@
 //
 // Memory: one page is painted at a time, and at most one finished page waits
 // to be taken (a newer one replaces it). At 1920×1080 a page is a 7.9 MiB
-// snapshot plus the ~1.9 MiB tiles its viewport shows at scroll 0.
+// snapshot plus the ~1.9 MiB tiles its viewport shows at scroll 0. The
+// snapshot is drawn straight into the vector handed over (the worker renderer's
+// surface), so the worker never holds a second copy of it.
 #pragma once
 
 #include <condition_variable>
