@@ -605,7 +605,9 @@ BUDGETS = [
     ("first-visit frame, worst (UI thread)", "M instructions per frames around a page's first visit (UI thread): worst",
      "M instr", "<=", 30),
     ("RSS after every page x language x text size", "RSS after every page x language x text size", "MiB", "<=", 64),
-    ("peak RSS (VmHWM) over the same", "peak RSS while visiting every page", "MiB", "<=", 64),
+    # Not the budget (that is the settled RSS above): the peak is what the image's
+    # memory cap is computed from (docs/performance.md, "Memory cap"), so it must stay under it.
+    ("peak RSS (VmHWM) over the same, for the memory cap", "peak RSS while visiting every page", "MiB", "<=", 96),
     ("RSS growth, visit 1,000 -> last (flat)", "RSS growth from visit 1,000", "MiB", "<=", 1),
     ("RSS after the last visit", "RSS after the last of", "MiB", "<=", 64),
     ("render --all (42 pages)", "kiosk render --all", "s", "<=", 5),

@@ -324,6 +324,11 @@ def main():
               cap.isdigit() and int(cap) == 224 << 20 and (not peak.isdigit() or int(peak) < int(cap)),
               f'MemoryMax={cap}; cgroup memory.peak since the last restart: '
               f'{int(peak) >> 20 if peak.isdigit() else peak} MiB')
+        # The pictures the scenarios showed were kept scaled on the data partition, by the
+        # kiosk user (docs/performance.md, "Pictures kept scaled"): a restart reads them back.
+        kept = m.shell.out("find /var/lib/kiosk/scaled-pictures -name '*.rgba' -user kiosk | wc -l; true")
+        check('pictures kept scaled in the data directory', kept.isdigit() and int(kept) > 0,
+              f'{kept} entries in /var/lib/kiosk/scaled-pictures')
         # No RTC on a Pi: kiosk-clock-save.timer (1 min after boot, then every
         # 5 min) touches timesyncd's clock file on the data partition. Wait
         # for its first run, then the file must be at least that recent.

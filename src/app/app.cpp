@@ -43,7 +43,7 @@ void App::end_transition() {
 void App::navigate(Transition kind, int direction, Millis now) {
     move_.kind = kind;
     move_.direction = direction;
-    move_.start = now;
+    move_.start = move_.begun = now;
     scroller_.reset();
     current();  // sets the scroll range for the new page
     pressed_ = -1;

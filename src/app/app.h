@@ -32,6 +32,8 @@ struct AppConfig {
     Millis idle_timeout_ms = 90'000;
     Millis slide_ms = 320;
     Millis fade_ms = 240;
+    // Longest a transition waits for its incoming page to be painted (wait_for_incoming).
+    Millis max_wait_ms = 120;
     bool attract = true;  // the picture loop on an untouched Home
     Millis attract_delay_ms = 30'000;
     Millis attract_slide_ms = 7'000;
@@ -107,6 +109,12 @@ class App {
     // renderer to prepare off the UI thread; no page while the staff menu or the
     // attract loop covers the pages. Unlike frame(), it changes nothing.
     std::pair<std::shared_ptr<const layout::DisplayList>, layout::Rgba> upcoming();
+    // The page upcoming() gave is not painted yet: the transition's clock stops
+    // where that page is not visible yet (a slide before it moves, a fade at its
+    // midpoint, on the background), so it never slides or fades in as an empty
+    // background. At most max_wait_ms in all per transition; then it goes on with
+    // what there is. True when it held.
+    bool wait_for_incoming();
 
   private:
     enum class Transition { None, Slide, Fade };
@@ -176,7 +184,8 @@ class App {
         std::shared_ptr<const layout::DisplayList> from;
         float from_scroll = 0;
         int direction = 1;
-        Millis start = 0;
+        Millis start = 0;  // moved later while waiting for the incoming page
+        Millis begun = 0;  // when the visitor asked for it
     } move_;
 };
 

@@ -44,6 +44,20 @@ std::pair<std::shared_ptr<const layout::DisplayList>, layout::Rgba> App::upcomin
     return {current(), layout::theme::kPage};
 }
 
+bool App::wait_for_incoming() {
+    if (move_.kind == Transition::None || !move_.from)
+        return false;
+    // The incoming page shows from a slide's first moment, from a fade's midpoint.
+    const Millis hidden_until = move_.kind == Transition::Slide ? 0 : cfg_.fade_ms / 2;
+    if (now_ - move_.start < hidden_until)
+        return false;  // not visible yet: nothing to wait for
+    const Millis start = now_ - hidden_until;
+    if (start - move_.begun > cfg_.max_wait_ms)
+        return false;  // waited long enough: the background shows until it is painted
+    move_.start = std::max(move_.start, start);
+    return true;
+}
+
 void App::compose_page(Frame& f) {
     f.background = layout::theme::kPage;
     auto dl = current();

@@ -16,6 +16,16 @@ inline void draw_frame(render::Renderer& r, render::Output& out, const Frame& f)
     out.end();
 }
 
+// Before drawing a frame, as the window loop does: hands the page a tap opened
+// to the renderer's worker, and while the worker is still painting it, holds
+// the transition where that page is not visible yet (App::wait_for_incoming).
+inline void prepare_frame(App& app, render::Renderer& r) {
+    const auto [page, background] = app.upcoming();
+    r.prefetch(page, background);
+    if (page && r.painting(*page, background))
+        app.wait_for_incoming();
+}
+
 // Unrotated: straight onto the renderer's current target.
 inline void draw_frame(render::Renderer& r, const Frame& f) {
     r.layers().begin_frame(f.background);  // cleared where the first layer does not cover

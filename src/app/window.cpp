@@ -273,9 +273,9 @@ void Loop::draw(int64_t cpu0) {
         statistics->observe(*app, SDL_GetTicks64());
     if (software)  // the surface SDL's software renderer draws into (SDL re-makes it on resize)
         renderer->set_screen_surface(SDL_GetWindowSurface(window.get()));
-    const auto [upcoming, background] = app->upcoming();
     // A page just tapped is painted on the worker while the transition starts.
-    renderer->prefetch(upcoming, background);
+    prepare_frame(*app, *renderer);
+    const auto [upcoming, background] = app->upcoming();
     const Frame frame = app->frame();
     draw_frame(*renderer, *output, frame);
     renderer->present();

@@ -96,8 +96,8 @@ PaintedPage PagePainter::paint(const Job& job) {
     // tiles are textures (the snapshot is composed from them), read back one by one.
     std::vector<uint32_t> screen(static_cast<size_t>(job.w) * static_cast<size_t>(job.h));
     {
-        SurfacePtr surface(SDL_CreateRGBSurfaceWithFormatFrom(
-            screen.data(), job.w, job.h, 32, job.w * 4, SDL_PIXELFORMAT_RGB888));
+        SurfacePtr surface(SDL_CreateRGBSurfaceWithFormatFrom(screen.data(), job.w, job.h, 32,
+                                                              job.w * 4, SDL_PIXELFORMAT_RGB888));
         RendererPtr sdl(surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
         if (!sdl)
             return out;

@@ -47,6 +47,10 @@ void Renderer::enable_painter() {
     painter_->set_store(store_);
 }
 
+bool Renderer::painting(const layout::DisplayList& page, Rgba background) {
+    return painter_ && painter_->busy_with(&page) && !layers_.has_snapshot(page, background, true);
+}
+
 void Renderer::set_picture_store(std::shared_ptr<const ScaledPictures> store) {
     store_ = std::move(store);
     images_.set_store(store_);

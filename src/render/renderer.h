@@ -52,6 +52,9 @@ class Renderer {
     // default: a single screenshot draws everything itself.
     void enable_painter();
     PagePainter* painter() { return painter_.get(); }
+    // True while the painter is still drawing `page` over `background` and no
+    // snapshot of it is here: a frame showing it would show the background there.
+    bool painting(const layout::DisplayList& page, layout::Rgba background);
     // Pictures are kept scaled in `store` (render/picture_store.h) by every
     // thread that prepares them; null scales them on every load.
     void set_picture_store(std::shared_ptr<const ScaledPictures> store);

@@ -84,6 +84,84 @@ TEST_F(AppTest, SwipesStepThroughAreasAndWrap) {
     EXPECT_EQ(page(), PageId::area_at(11));
 }
 
+// The window loop calls wait_for_incoming() while the renderer's worker still
+// paints the page a transition brings (frame_draw.h, prepare_frame).
+class WaitForIncomingTest : public AppTest {
+  protected:
+    Millis press(const Action& a) {
+        auto [x, y] = centre_of(*app_, a);
+        EXPECT_GE(x, 0) << "no control for the action";
+        app_->pointer({T::Down, x, y, now_});
+        now_ += 60;
+        app_->pointer({T::Up, x, y, now_});
+        return now_;
+    }
+    Frame frame_at(Millis t, bool painting) {
+        now_ = t;
+        app_->tick(now_);
+        if (painting)
+            held_ = app_->wait_for_incoming();
+        return app_->frame();
+    }
+    bool held_ = false;
+};
+
+TEST_F(WaitForIncomingTest, ASlideDoesNotMoveUntilItsPageIsPainted) {
+    app_->show(PageId::area_at(0), Lang::ZhHK);
+    settle();
+    const Millis tapped = press(Action::of(Action::Kind::Next));
+    const float w = static_cast<float>(config().screen.width);
+    for (Millis t = tapped + 16; t <= tapped + 96; t += 16) {
+        const Frame f = frame_at(t, true);
+        EXPECT_TRUE(held_);
+        ASSERT_EQ(f.layers.size(), 2u);
+        EXPECT_EQ(f.layers[0].view.dx, 0.0f);  // the page left, still in place
+        EXPECT_EQ(f.layers[1].view.dx, w);     // the page coming, still off screen
+    }
+    // Painted: the slide starts from its beginning, not 100 ms into it.
+    const Frame f = frame_at(now_ + 16, false);
+    ASSERT_EQ(f.layers.size(), 2u);
+    EXPECT_LT(f.layers[0].view.dx, 0.0f);
+    EXPECT_GT(f.layers[0].view.dx, -0.2f * w);
+    settle();
+    EXPECT_EQ(page(), PageId::area_at(1));
+}
+
+TEST_F(WaitForIncomingTest, AFadeWaitsOnTheBackgroundAtItsMidpoint) {
+    const Millis tapped = press(Action::open(PageId::area_at(2)));
+    const Millis half = config().fade_ms / 2;
+    Frame f = frame_at(tapped + 16, true);
+    EXPECT_FALSE(held_);  // fading out: the new page is not visible yet either way
+    for (Millis t = tapped + half; t <= tapped + half + 64; t += 16) {
+        f = frame_at(t, true);
+        EXPECT_TRUE(held_);
+        ASSERT_EQ(f.layers.size(), 1u);
+        EXPECT_EQ(f.layers[0].view.opacity, 0.0f);  // only the background shows
+    }
+    f = frame_at(now_ + 16, false);
+    ASSERT_EQ(f.layers.size(), 1u);
+    EXPECT_GT(f.layers[0].view.opacity, 0.0f);
+    EXPECT_LT(f.layers[0].view.opacity, 0.3f);
+}
+
+TEST_F(WaitForIncomingTest, ItWaitsAtMostMaxWaitThenGoesOn) {
+    app_->show(PageId::area_at(0), Lang::ZhHK);
+    settle();
+    const Millis tapped = press(Action::of(Action::Kind::Next));
+    Millis last_held = 0;
+    int frames = 0;
+    for (Millis t = tapped + 16; app_->animating() && frames < 200; t += 16, ++frames) {
+        frame_at(t, true);  // the worker never finishes
+        if (held_)
+            last_held = t;
+    }
+    EXPECT_GT(last_held, tapped);
+    EXPECT_LE(last_held - tapped, config().max_wait_ms + 16);
+    EXPECT_FALSE(app_->animating());  // the slide still ran to its end
+    EXPECT_LE(now_ - tapped, config().max_wait_ms + config().slide_ms + 32);
+    EXPECT_EQ(page(), PageId::area_at(1));
+}
+
 TEST_F(AppTest, PressHighlightsAtOnceAndDragClearsIt) {
     auto [x, y] = centre_of(*app_, Action::open(PageId::area_at(5)));
     app_->pointer({T::Down, x, y, now_});
