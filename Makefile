@@ -53,11 +53,11 @@ test-asan: deps
 	ctest --preset asan -j $(JOBS) --output-on-failure
 
 # The threaded tests under ThreadSanitizer, in build-tsan/: the app tests
-# (ContentService, App), the page painter and the stress test (ctest label "tsan").
+# (ContentService, App), the page painter, the picture store and the stress test (ctest label "tsan").
 .PHONY: test-tsan
 test-tsan: deps
 	cmake --preset tsan
-	cmake --build build-tsan -j $(JOBS) --target app_tests app_stress_tests painter_tests
+	cmake --build build-tsan -j $(JOBS) --target app_tests app_stress_tests painter_tests picture_store_tests
 	ctest --preset tsan -j $(JOBS)
 
 # libFuzzer targets (clang) in build-fuzz/, each run for FUZZ_SECONDS (default 20).
