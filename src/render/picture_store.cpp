@@ -94,6 +94,39 @@ std::vector<uint8_t> read_entry(const fs::path& entry, int w, int h) {
     return px;
 }
 
+struct Seen {
+    fs::file_time_type mtime;
+    uint64_t bytes;
+    fs::path path;
+};
+
+// The store's entries, most recently used first; sweeps stale temporaries.
+// Bounded: a directory flooded with files costs one pass of `max_scan`.
+std::vector<Seen> scan(const fs::path& dir, size_t max_scan) {
+    std::vector<Seen> entries;
+    std::error_code ec;
+    const auto now = fs::file_time_type::clock::now();
+    size_t scanned = 0;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end && scanned < max_scan;
+         it.increment(ec), ++scanned) {
+        std::error_code e;  // one unreadable entry does not end the scan
+        const fs::path& p = it->path();
+        const auto mtime = it->last_write_time(e);
+        if (e || !it->is_regular_file(e))
+            continue;
+        const std::string name = p.filename().string();
+        if (name.rfind(".tmp-", 0) == 0) {
+            if (now - mtime > kStaleTemp)
+                fs::remove(p, e);
+        } else if (p.extension() == ".rgba") {
+            entries.push_back({mtime, it->file_size(e), p});
+        }
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Seen& a, const Seen& b) { return a.mtime > b.mtime; });
+    return entries;
+}
+
 }  // namespace
 
 std::vector<uint8_t> cover_picture(const uint8_t* rgba, int w0, int h0, int w, int h) {
@@ -142,6 +175,9 @@ Result<std::vector<uint8_t>> ScaledPictures::load(const std::string& path, int w
 
 void ScaledPictures::store(const fs::path& entry, int w, int h,
                            const std::vector<uint8_t>& rgba) const {
+    const uint64_t bytes = sizeof(Header) + rgba.size();
+    if (bytes > limits_.max_entry_bytes || !make_room(bytes))
+        return;  // not worth a card write: the picture is still shown, only not kept
     std::string tmp = (dir_ / ".tmp-XXXXXX").string();
     Fd f(::mkostemp(tmp.data(), O_CLOEXEC));
     if (f.fd < 0)
@@ -157,37 +193,31 @@ void ScaledPictures::store(const fs::path& entry, int w, int h,
         ::unlink(tmp.c_str());
         return;
     }
-    evict();
+    trim();  // threads that made room at once may together have overshot
 }
 
-void ScaledPictures::evict() const {
-    struct Seen {
-        fs::file_time_type mtime;
-        uint64_t bytes;
-        fs::path path;
-    };
-    std::vector<Seen> entries;
+bool ScaledPictures::make_room(uint64_t incoming) const {
+    if (incoming > limits_.max_bytes || limits_.max_files == 0)
+        return false;
+    const auto entries = scan(dir_, limits_.max_files * 4);
+    const auto recent = fs::file_time_type::clock::now() - limits_.keep_recent;
+    uint64_t bytes = incoming;
+    size_t keep = 0;  // the newest entries that fit beside the incoming one
+    while (keep < entries.size() && keep + 1 < limits_.max_files &&
+           bytes + entries[keep].bytes <= limits_.max_bytes)
+        bytes += entries[keep++].bytes;
+    if (keep < entries.size() && entries[keep].mtime > recent)
+        return false;  // the working set fills the store
     std::error_code ec;
-    const auto now = fs::file_time_type::clock::now();
-    size_t scanned = 0;  // bounded: a directory flooded with files costs one pass of this size
-    for (fs::directory_iterator it(dir_, ec), end;
-         !ec && it != end && scanned < limits_.max_files * 4; it.increment(ec), ++scanned) {
-        std::error_code e;  // one unreadable entry does not end the scan
-        const fs::path& p = it->path();
-        const auto mtime = it->last_write_time(e);
-        if (e || !it->is_regular_file(e))
-            continue;
-        const std::string name = p.filename().string();
-        if (name.rfind(".tmp-", 0) == 0) {
-            if (now - mtime > kStaleTemp)
-                fs::remove(p, e);
-        } else if (p.extension() == ".rgba") {
-            entries.push_back({mtime, it->file_size(e), p});
-        }
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const Seen& a, const Seen& b) { return a.mtime > b.mtime; });
+    for (size_t i = keep; i < entries.size(); ++i)
+        fs::remove(entries[i].path, ec);  // already gone (another thread evicted it): fine
+    return true;
+}
+
+void ScaledPictures::trim() const {
+    const auto entries = scan(dir_, limits_.max_files * 4);
     uint64_t bytes = 0;
+    std::error_code ec;
     for (size_t i = 0; i < entries.size(); ++i) {
         bytes += entries[i].bytes;
         if (i >= limits_.max_files || bytes > limits_.max_bytes)

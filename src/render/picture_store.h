@@ -12,13 +12,18 @@
 // and renamed into place, and checked (size and CRC) when read: a cut power or
 // a damaged card costs a re-scale, never wrong pixels or a crash. The store is
 // bounded (bytes and files, least recently used first out); a hit refreshes the
-// entry's mtime, which is what "recently used" means here.
+// entry's mtime, which is what "recently used" means here. What is worth
+// keeping is decided before writing: a screen-sized picture is not kept, and
+// entries used in the last minutes are never pushed out for a new one, so
+// pictures cycling through a store too small for them (the attract loop's
+// slides) cannot rewrite the SD card on every load.
 //
 // Threads: a ScaledPictures is immutable after construction and keeps all its
 // state on disk, so the UI thread and workers call load() concurrently;
 // writers never share a temporary file, and rename() is atomic.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -37,6 +42,13 @@ std::vector<uint8_t> cover_picture(const uint8_t* rgba, int w0, int h0, int w, i
 struct StoreLimits {
     uint64_t max_bytes = 96ull << 20;  // all entries; the content's pictures at two sizes fit
     size_t max_files = 512;
+    // A bigger entry is not kept. A full 1920×1080 slide is 7.9 MiB: reading it
+    // back from an SD card (~0.2–0.3 s) saves little over decoding it again, and
+    // it would push out a dozen page pictures. Its pixels are still returned.
+    uint64_t max_entry_bytes = 4ull << 20;
+    // Entries used this recently are the working set: they are never evicted
+    // to make room, the new entry is not kept instead.
+    std::chrono::seconds keep_recent{600};
 };
 
 class ScaledPictures {
@@ -56,7 +68,11 @@ class ScaledPictures {
         : dir_(std::move(dir)), limits_(limits) {}
     void store(const std::filesystem::path& entry, int w, int h,
                const std::vector<uint8_t>& rgba) const;
-    void evict() const;
+    // Evicts the least recently used entries until `incoming` more bytes fit;
+    // false (nothing evicted) when that would evict an entry used within keep_recent.
+    bool make_room(uint64_t incoming) const;
+    // Evicts whatever is past the bounds, least recently used first.
+    void trim() const;
 
     std::filesystem::path dir_;
     StoreLimits limits_;

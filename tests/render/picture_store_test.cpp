@@ -190,6 +190,44 @@ TEST_F(PictureStoreTest, PastItsByteBoundOnlyTheNewestStays) {
     EXPECT_EQ(fs::file_size(left[0]), one);
 }
 
+TEST_F(PictureStoreTest, AnEntryOverItsSizeBoundIsGivenButNotKept) {
+    const uint64_t one = 16 + 30 * 20 * 4;
+    auto store = ScaledPictures::open(dir_, {.max_entry_bytes = one - 1});
+    const fs::path a = pic("a.png", 13);
+    auto px = store->load(a.string(), 30, 20);
+    ASSERT_TRUE(px);
+    EXPECT_EQ(px.value(), expected(a, 30, 20));
+    EXPECT_TRUE(entries(dir_).empty());
+    auto fits = ScaledPictures::open(dir_, {.max_entry_bytes = one});
+    ASSERT_TRUE(fits->load(a.string(), 30, 20));
+    EXPECT_EQ(entries(dir_).size(), 1u);
+}
+
+// Pictures cycling through a store too small for them (the attract loop's
+// slides) must not rewrite the card on every load.
+TEST_F(PictureStoreTest, RecentlyUsedEntriesAreNotPushedOutTheNewOneIsNotKept) {
+    auto store = ScaledPictures::open(
+        dir_, {.max_bytes = 1ull << 30, .max_files = 2, .keep_recent = std::chrono::minutes(10)});
+    const fs::path a = pic("a.png", 14), b = pic("b.png", 15), c = pic("c.png", 16);
+    ASSERT_TRUE(store->load(a.string(), 30, 20));
+    const fs::path a_entry = entries(dir_).at(0);
+    ASSERT_TRUE(store->load(b.string(), 30, 20));
+    const auto working = entries(dir_);
+    ASSERT_EQ(working.size(), 2u);
+    for (int round = 0; round < 3; ++round) {
+        auto px = store->load(c.string(), 30, 20);
+        ASSERT_TRUE(px);
+        EXPECT_EQ(px.value(), expected(c, 30, 20));
+        EXPECT_EQ(entries(dir_), working);
+    }
+    // Once a has gone unused for longer than keep_recent, c takes its place.
+    fs::last_write_time(a_entry, fs::file_time_type::clock::now() - std::chrono::minutes(11));
+    ASSERT_TRUE(store->load(c.string(), 30, 20));
+    const auto now_kept = entries(dir_);
+    EXPECT_EQ(now_kept.size(), 2u);
+    EXPECT_FALSE(fs::exists(a_entry));
+}
+
 TEST_F(PictureStoreTest, TemporariesLeftByACutPowerAreSweptFreshOnesKept) {
     auto store = ScaledPictures::open(dir_);
     std::ofstream(dir_ / ".tmp-old111") << "half an entry";
