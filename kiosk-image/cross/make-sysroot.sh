@@ -9,6 +9,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:-$here/out/sysroot-arm64}
 libs=$(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$here/../scripts/build-deps.txt" | grep -E '^lib.*-dev$' | paste -sd, -)
 rm -rf "$dir"
+mkdir -p "$(dirname "$dir")"  # a fresh clone has no kiosk-image/out yet
 t0=$(date +%s)
 mmdebstrap --mode=root --variant=extract --arch=arm64 \
     --include="$libs,libstdc++-12-dev,libc6-dev,libgcc-12-dev,libgl-dev,libegl-dev,libgles-dev" \
