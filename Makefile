@@ -57,7 +57,7 @@ test-asan: deps
 .PHONY: test-tsan
 test-tsan: deps
 	cmake --preset tsan
-	cmake --build build-tsan -j $(JOBS) --target app_tests app_stress_tests painter_tests picture_store_tests
+	cmake --build build-tsan -j $(JOBS) --target app_tests app_stress_tests painter_tests picture_store_tests picture_warmer_tests
 	ctest --preset tsan -j $(JOBS)
 
 # libFuzzer targets (clang) in build-fuzz/, each run for FUZZ_SECONDS (default 20).

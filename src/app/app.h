@@ -100,6 +100,10 @@ class App {
     bool staff_open() const { return staff_.open(); }
     const StaffMenu* staff() const { return staff_.menu(); }
     const content::Bundle& bundle() const { return pages_.bundle(); }
+    // The content shown, as the immutable snapshot a worker may keep.
+    std::shared_ptr<const content::Bundle> bundle_snapshot() const { return pages_.snapshot(); }
+    // The screen pages are laid out for (at normal text size).
+    const layout::Screen& base_screen() const { return cfg_.screen; }
     float scroll() const { return scroller_.offset(); }
     float page_height() const { return page_height_; }  // of the current page's content
     Navigation last_navigation() const { return last_nav_; }

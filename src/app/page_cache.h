@@ -22,6 +22,7 @@ class PageCache {
         : bundle_(std::move(bundle)), fonts_(fonts) {}
 
     const content::Bundle& bundle() const { return *bundle_; }
+    std::shared_ptr<const content::Bundle> snapshot() const { return bundle_; }
     void set_bundle(std::shared_ptr<const content::Bundle> bundle);
     void clear() { cache_.clear(); }
 

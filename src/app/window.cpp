@@ -18,6 +18,7 @@
 #include "app/validator.h"
 #include "fleet/status.h"
 #include "input/rotation.h"
+#include "render/picture_warmer.h"
 #include "render/sdl_handles.h"
 #include "stats/publish.h"
 
@@ -119,7 +120,8 @@ struct Loop {
     Uint32 content_event = 0;  // SDL user event: the ContentService has news
     std::optional<ContentService> content;
     std::unique_ptr<Host> host;
-    std::unique_ptr<StatsGlue> statistics;  // visitor statistics, with a data directory
+    std::unique_ptr<StatsGlue> statistics;          // visitor statistics, with a data directory
+    std::unique_ptr<render::PictureWarmer> warmer;  // with a picture store: after the renderer
     bool running = true;
     int frames_presented = 0;
     bool software = false;  // SDL's software renderer: fades write into the window surface
@@ -130,6 +132,7 @@ struct Loop {
     void turn(int degrees);
     void carry_out_effects();
     void draw(int64_t cpu0);
+    void warm_pictures();
 };
 
 bool Loop::set_up() {
@@ -193,7 +196,16 @@ bool Loop::set_up() {
     if (fleet)
         device.set_fleet(*fleet);
     host = std::make_unique<Host>(content ? &*content : nullptr, std::move(device));
+    if (rt.pictures)  // warms from the first frame on (draw): start-up comes first
+        warmer = std::make_unique<render::PictureWarmer>(*rt.fonts, rt.pictures);
     return true;
+}
+
+// Every picture the content draws on this screen scaled into the store ahead
+// of the first visit (render/picture_warmer.h); nothing when neither changed.
+void Loop::warm_pictures() {
+    if (warmer && frames_presented > 0)
+        warmer->warm(app->bundle_snapshot(), app->base_screen());
 }
 
 // The one place the loop's sleep is decided: 0 while a picture is pending,
@@ -218,6 +230,7 @@ void Loop::turn(int degrees) {
     rotation = degrees;
     output = std::make_unique<render::Output>(sdl_renderer.get(), w, h, rotation);
     app->resize(app_config(kc, output->logical_w(), output->logical_h()).screen);
+    warm_pictures();
 }
 
 void Loop::handle(const SDL_Event& e) {
@@ -247,6 +260,7 @@ void Loop::handle(const SDL_Event& e) {
                 statistics->export_to(ev->stick, app->bundle());  // on its writer thread
             host->apply(*app, *ev, SDL_GetTicks64());
         }
+        warm_pictures();  // new content (installed or rolled back)
     }
 }
 
@@ -285,8 +299,10 @@ void Loop::draw(int64_t cpu0) {
     service.ready();
     // Some KMS drivers (virtio-gpu here) show nothing until the second page
     // flip: present the first picture twice so it is really on the glass.
-    if (++frames_presented == 1)
+    if (++frames_presented == 1) {
         app->invalidate();
+        warm_pictures();
+    }
     if (o.trace)
         trace_frame(std::cerr, monotonic_us(), frame.cause, thread_cpu_us() - cpu0);
 }

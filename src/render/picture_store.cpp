@@ -173,6 +173,20 @@ Result<std::vector<uint8_t>> ScaledPictures::load(const std::string& path, int w
     return px;
 }
 
+Result<bool> ScaledPictures::keep(const std::string& path, int w, int h) const {
+    auto source = content::read_picture_bytes(path, path);
+    if (!source)
+        return source.error();
+    std::error_code ec;
+    const auto size = fs::file_size(dir_ / entry_name(source.value(), w, h), ec);
+    if (!ec && size == sizeof(Header) + static_cast<uint64_t>(w) * static_cast<uint64_t>(h) * 4)
+        return false;  // its pixels are checked when a page reads them
+    auto scaled = load(path, w, h);
+    if (!scaled)
+        return scaled.error();
+    return true;
+}
+
 void ScaledPictures::store(const fs::path& entry, int w, int h,
                            const std::vector<uint8_t>& rgba) const {
     const uint64_t bytes = sizeof(Header) + rgba.size();

@@ -61,6 +61,9 @@ class ScaledPictures {
     // scaled copy of the same bytes is there; else decoded, scaled and stored.
     // An error names `path` when the picture itself is missing or damaged.
     Result<std::vector<uint8_t>> load(const std::string& path, int w, int h) const;
+    // Makes sure a scaled copy of the picture at w×h is kept, without reading
+    // it back when one of the right size is there. True when it was scaled now.
+    Result<bool> keep(const std::string& path, int w, int h) const;
     const std::filesystem::path& dir() const { return dir_; }
 
   private:
