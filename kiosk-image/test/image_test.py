@@ -160,6 +160,10 @@ def main():
         ev = open(os.path.join(v2, 'event.yaml')).read()
         ev = ev.replace('version: 1', 'version: 2', 1).replace('2023港澳•浙江周"', '2023港澳•浙江周 第二版"', 1)
         open(os.path.join(v2, 'event.yaml'), 'w').write(ev)
+        # One picture changes its bytes (not its pixels: JPEG ends at its EOI
+        # marker), so the install brings a picture the store has not seen.
+        with open(os.path.join(v2, 'pictures', 'aviation.jpg'), 'ab') as f:
+            f.write(b'kiosk content version 2')
         home2 = render(a.kiosk, 'home', v2, os.path.join(refs, 'home-v2.png'))
         good = os.path.join(a.out, 'v2.kiosk')
         run([a.kiosk, 'bundle', v2, '--key', a.key, '--out', good, '--version', '2'])
@@ -338,10 +342,11 @@ def main():
                 break
             time.sleep(1)
         kept = m.shell.out("find /var/lib/kiosk/scaled-pictures -name '*.rgba' -user kiosk | wc -l; true")
-        sizes = re.search(r'(\d+) sizes, \d+ scaled now, (\d+) unreadable', warm)
+        sizes = re.search(r'(\d+) sizes, (\d+) scaled now, (\d+) unreadable', warm)
         check('pictures warmed for the screen after the install',
-              sizes is not None and sizes.group(2) == '0' and kept.isdigit()
-              and int(kept) >= int(sizes.group(1)) > 24,
+              sizes is not None and sizes.group(3) == '0' and kept.isdigit()
+              and int(kept) >= int(sizes.group(1)) > 24
+              and (not installed_at or int(sizes.group(2)) >= 1),  # v2's changed picture
               f'journal: {warm!r}; {kept} entries in /var/lib/kiosk/scaled-pictures')
         # No RTC on a Pi: kiosk-clock-save.timer (1 min after boot, then every
         # 5 min) touches timesyncd's clock file on the data partition. Wait
