@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/app.h"
+#include "render/layers.h"
 #include "render/output.h"
 #include "render/renderer.h"
 
@@ -24,6 +25,15 @@ inline void prepare_frame(App& app, render::Renderer& r) {
     r.prefetch(page, background);
     if (page && r.painting(*page, background))
         app.wait_for_incoming();
+}
+
+// The first frame after start, or a single screenshot: nothing was prepared
+// ahead, so the pictures it shows are decoded and scaled on every core at once
+// (render/picture_batch.h) rather than one after another while drawing.
+inline void prepare_pictures(render::Renderer& r, const Frame& f, int threads) {
+    for (const auto& layer : f.layers)
+        if (layer.page)
+            r.images().prepare(render::picture_requests(*layer.page), threads);
 }
 
 // Unrotated: straight onto the renderer's current target.

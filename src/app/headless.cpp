@@ -17,6 +17,7 @@
 #include "app/stats_glue.h"
 #include "input/rotation.h"
 #include "layout/page_id.h"
+#include "render/picture_batch.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::app {
@@ -63,8 +64,13 @@ class Canvas {
         if (auto* painter = renderer_->painter())
             painter->wait_idle();
     }
-    bool shoot(App& app, const std::string& path) {
-        draw(app);
+    // `threads` > 1: the pictures not drawn yet are prepared on that many
+    // threads first (a single shot, like the window's first frame).
+    bool shoot(App& app, const std::string& path, int threads = 1) {
+        const Frame f = app.frame();
+        if (threads > 1)
+            prepare_pictures(*renderer_, f, threads);
+        draw_frame(*renderer_, *output_, f);
         if (render::save_png(sdl_.get(), w_, h_, path))
             return true;
         std::cerr << "kiosk: error: cannot write " << path << "\n";
@@ -215,7 +221,7 @@ int render_one(const Options& o, const KioskConfig& kc, Runtime& rt, int w, int 
     };
     run_replay(app, events, clock, hooks);
     if (!o.out.empty())
-        ok = canvas.shoot(app, o.out) && ok;
+        ok = canvas.shoot(app, o.out, render::picture_threads()) && ok;
     return ok ? 0 : 1;
 }
 

@@ -18,6 +18,7 @@
 #include "app/validator.h"
 #include "fleet/status.h"
 #include "input/rotation.h"
+#include "render/picture_batch.h"
 #include "render/picture_warmer.h"
 #include "render/sdl_handles.h"
 #include "stats/publish.h"
@@ -291,6 +292,8 @@ void Loop::draw(int64_t cpu0) {
     prepare_frame(*app, *renderer);
     const auto [upcoming, background] = app->upcoming();
     const Frame frame = app->frame();
+    if (frames_presented == 0)  // start-up: every core, the screen is still black
+        prepare_pictures(*renderer, frame, render::picture_threads());
     draw_frame(*renderer, *output, frame);
     renderer->present();
     renderer->prefetch(upcoming, background);  // the first frame told it the screen size

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/log.h"
+#include "render/picture_batch.h"
 #include "render/picture_store.h"
 #include "render/prefetch.h"
 
@@ -40,24 +41,51 @@ SDL_Texture* ImageCache::insert(const std::string& key, TexturePtr tex, size_t b
     return raw;
 }
 
+namespace {
+
+std::string key_of(const std::string& path, int w, int h) {
+    return path + '@' + std::to_string(w) + 'x' + std::to_string(h);
+}
+
+}  // namespace
+
 SDL_Texture* ImageCache::get(const std::string& path, int w, int h) {
     if (w <= 0 || h <= 0)
         return nullptr;
-    const std::string key = path + '@' + std::to_string(w) + 'x' + std::to_string(h);
+    const std::string key = key_of(path, w, h);
     if (SDL_Texture* t = lookup(key))
         return t;
     if (failed_.count(path))
         return nullptr;
-    std::vector<uint8_t> px;
-    if (auto ready = prefetcher_ ? prefetcher_->take({path, w, h}) : std::nullopt) {
-        px = std::move(*ready);  // decoded and scaled on the worker: only the upload is left
-    } else if (auto scaled = scaled_picture(store_.get(), path, w, h)) {
-        px = std::move(scaled).value();
-    } else {
+    if (auto ready = prefetcher_ ? prefetcher_->take({path, w, h}) : std::nullopt)
+        return upload(key, w, h, *ready);  // decoded and scaled on the worker
+    return adopt({path, w, h}, scaled_picture(store_.get(), path, w, h));
+}
+
+void ImageCache::prepare(const std::vector<PictureRequest>& wanted, int threads) {
+    std::vector<PictureRequest> missing;
+    for (const auto& r : wanted) {
+        const bool known = map_.count(key_of(r.path, r.w, r.h)) || failed_.count(r.path);
+        if (r.w > 0 && r.h > 0 && !known &&
+            std::find(missing.begin(), missing.end(), r) == missing.end())
+            missing.push_back(r);
+    }
+    auto scaled = scale_pictures(store_.get(), missing, threads);
+    for (size_t i = 0; i < missing.size(); ++i)
+        adopt(missing[i], std::move(scaled[i]));
+}
+
+SDL_Texture* ImageCache::adopt(const PictureRequest& r, Result<std::vector<uint8_t>> scaled) {
+    if (!scaled) {
         log_warn(scaled.error().str() + "; showing a placeholder");
-        failed_[path] = true;
+        failed_[r.path] = true;
         return nullptr;
     }
+    return upload(key_of(r.path, r.w, r.h), r.w, r.h, scaled.value());
+}
+
+SDL_Texture* ImageCache::upload(const std::string& key, int w, int h,
+                                const std::vector<uint8_t>& px) {
     TexturePtr tex(
         SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, w, h));
     if (!tex)

@@ -13,13 +13,14 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "render/picture_store.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::render {
 
 class PicturePrefetcher;
-class ScaledPictures;
 
 class ImageCache {
   public:
@@ -29,6 +30,9 @@ class ImageCache {
     // A w×h texture of the picture at `path`, cropped to fill ("cover"), or
     // nullptr when the file is missing or corrupt (the caller draws a placeholder).
     SDL_Texture* get(const std::string& path, int w, int h);
+    // Prepares the pictures of `wanted` not cached yet on `threads` threads at
+    // once (render/picture_batch.h), so the gets that follow only look up.
+    void prepare(const std::vector<PictureRequest>& wanted, int threads);
     // A texture for a QR code of `text`: one texel per module, with a quiet zone.
     SDL_Texture* qr(const std::string& text);
     void clear();
@@ -45,6 +49,9 @@ class ImageCache {
         std::list<std::string>::iterator lru;
     };
     SDL_Texture* insert(const std::string& key, TexturePtr tex, size_t bytes);
+    // Uploads `scaled`, or logs why there is nothing and marks the picture failed.
+    SDL_Texture* adopt(const PictureRequest& r, Result<std::vector<uint8_t>> scaled);
+    SDL_Texture* upload(const std::string& key, int w, int h, const std::vector<uint8_t>& px);
     SDL_Texture* lookup(const std::string& key);
 
     SDL_Renderer* renderer_;

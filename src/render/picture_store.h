@@ -36,6 +36,13 @@ namespace kiosk::render {
 
 inline constexpr const char* kScaledPicturesDir = "scaled-pictures";  // under the data directory
 
+// A picture at the pixel size a page draws it at.
+struct PictureRequest {
+    std::string path;
+    int w = 0, h = 0;
+    bool operator==(const PictureRequest&) const = default;
+};
+
 // Crops the centre of `rgba` (w0×h0) to the aspect of w×h and resamples it to w×h.
 std::vector<uint8_t> cover_picture(const uint8_t* rgba, int w0, int h0, int w, int h);
 

@@ -20,15 +20,9 @@
 #include <thread>
 #include <vector>
 
+#include "render/picture_store.h"
+
 namespace kiosk::render {
-
-class ScaledPictures;
-
-struct PictureRequest {
-    std::string path;
-    int w = 0, h = 0;
-    bool operator==(const PictureRequest&) const = default;
-};
 
 class PicturePrefetcher {
   public:

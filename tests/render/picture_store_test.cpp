@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "content/picture.h"
+#include "render/picture_batch.h"
 
 namespace kiosk::render {
 namespace {
@@ -263,6 +264,45 @@ TEST_F(PictureStoreTest, ThreadsLoadingTheSamePicturesAllGetThemWhole) {
         t.join();
     EXPECT_EQ(wrong.load(), 0);
     EXPECT_LE(entries(dir_).size(), 3u);
+}
+
+// Several pictures at once (the first frame's): every result in its request's
+// slot, errors where the picture is missing, whatever the thread count.
+TEST_F(PictureStoreTest, ScalePicturesGivesEachResultInItsSlotOnAnyThreadCount) {
+    std::vector<PictureRequest> wanted;
+    for (int i = 0; i < 7; ++i)
+        wanted.push_back({pic("b" + std::to_string(i) + ".png", 40 + i).string(), 20 + i, 16});
+    wanted.insert(wanted.begin() + 3, {(root_ / "missing.png").string(), 20, 16});
+    for (int threads : {0, 1, 2, 4, 16}) {
+        auto got = scale_pictures(nullptr, wanted, threads);
+        ASSERT_EQ(got.size(), wanted.size()) << threads;
+        for (size_t i = 0; i < wanted.size(); ++i) {
+            if (i == 3) {
+                ASSERT_FALSE(got[i]) << threads;
+                EXPECT_NE(got[i].error().str().find("missing.png"), std::string::npos);
+                continue;
+            }
+            ASSERT_TRUE(got[i]) << threads << " " << i;
+            EXPECT_EQ(got[i].value(), expected(wanted[i].path, wanted[i].w, wanted[i].h))
+                << threads << " " << i;
+        }
+    }
+    EXPECT_TRUE(scale_pictures(nullptr, {}, 4).empty());
+}
+
+// Through a store, on four threads: each picture is prepared (and kept) once.
+TEST_F(PictureStoreTest, ScalePicturesKeepsEachPictureOnceThroughTheStore) {
+    auto store = ScaledPictures::open(dir_);
+    ASSERT_TRUE(store);
+    std::vector<PictureRequest> wanted;
+    for (int i = 0; i < 9; ++i)
+        wanted.push_back({pic("c" + std::to_string(i) + ".png", 60 + i).string(), 24, 24});
+    auto got = scale_pictures(&*store, wanted, 4);
+    for (size_t i = 0; i < wanted.size(); ++i) {
+        ASSERT_TRUE(got[i]);
+        EXPECT_EQ(got[i].value(), expected(wanted[i].path, 24, 24)) << i;
+    }
+    EXPECT_EQ(entries(dir_).size(), wanted.size());
 }
 
 }  // namespace

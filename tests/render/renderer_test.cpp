@@ -1,7 +1,14 @@
 // The renderer draws what the DisplayList says: text in its colour, missing
-// pictures as placeholders (never a crash), pressed targets darker.
+// pictures as placeholders (never a crash), prepared pictures without their
+// files, pressed targets darker.
 #include <gtest/gtest.h>
+#include <stb_image_write.h>
+#include <unistd.h>
 
+#include <filesystem>
+
+#include "render/image_cache.h"
+#include "render/layers.h"
 #include "render/renderer.h"
 
 namespace kiosk::render {
@@ -40,6 +47,42 @@ TEST(Renderer, MissingPictureBecomesAPlaceholderFill) {
     r.draw(dl, {});
     EXPECT_EQ(c.at(50, 40) & 0xFFFFFF, 0x123456u);
     EXPECT_EQ(c.at(150, 40) & 0xFFFFFF, 0xFFFFFFu);
+}
+
+// The first frame's pictures, prepared at once on several threads: the draw
+// that follows only looks them up (the files may be gone by then), and a
+// missing one is the same placeholder as when drawn one by one.
+TEST(Renderer, PreparedPicturesAreDrawnWithoutReadingTheirFilesAgain) {
+    auto fs = fonts();
+    ASSERT_TRUE(fs);
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("kiosk-prepare-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto red = dir / "red.png";
+    std::vector<uint8_t> px(16 * 16 * 4);
+    for (size_t i = 0; i < px.size(); i += 4)
+        px[i] = 0xE0, px[i + 1] = 0x10, px[i + 2] = 0x20, px[i + 3] = 255;
+    ASSERT_TRUE(stbi_write_png(red.c_str(), 16, 16, 4, px.data(), 16 * 4));
+    Canvas c;
+    Renderer r(c.sdl.get(), *fs);
+    layout::DisplayList dl;
+    dl.viewport = {0, 0, 200, 100};
+    dl.content_height = 100;
+    layout::DrawItem img;
+    img.kind = layout::DrawItem::Kind::Image;
+    img.rect = {10, 10, 40, 40};
+    img.color = {0x12, 0x34, 0x56, 255};
+    img.source = red.string();
+    dl.items.push_back(img);
+    img.rect = {100, 10, 40, 40};
+    img.source = (dir / "missing.png").string();
+    dl.items.push_back(img);
+    r.images().prepare(picture_requests(dl), 4);
+    std::filesystem::remove_all(dir);  // only what was prepared can be drawn now
+    r.clear({255, 255, 255, 255});
+    r.draw(dl, {});
+    EXPECT_EQ(c.at(30, 30) & 0xFFFFFF, 0xE01020u);
+    EXPECT_EQ(c.at(120, 30) & 0xFFFFFF, 0x123456u);
 }
 
 TEST(Renderer, TextIsDrawnInItsColourThroughTheAtlas) {
