@@ -8,6 +8,7 @@ struct Screen {
     int width = 1920, height = 1080;  // logical px (after rotation)
     float dpi = 96;                   // for the 9 mm minimum touch target
     bool large_text = false;          // the visitor's A+ toggle
+    bool operator==(const Screen&) const = default;
 };
 
 struct Metrics {

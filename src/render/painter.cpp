@@ -6,17 +6,12 @@
 #include "base/log.h"
 #include "render/renderer.h"
 #include "render/sdl_handles.h"
+#include "render/worker_stop.h"
 
 namespace kiosk::render {
 
 PagePainter::~PagePainter() {
-    {
-        std::lock_guard lock(m_);
-        stop_ = true;
-    }
-    cv_.notify_all();
-    if (worker_.joinable())
-        worker_.join();
+    stop_worker(m_, cv_, stop_, worker_);
 }
 
 void PagePainter::want(std::shared_ptr<const layout::DisplayList> page, layout::Rgba bg, int w,

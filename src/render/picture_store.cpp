@@ -165,7 +165,14 @@ Result<std::vector<uint8_t>> ScaledPictures::load(const std::string& path, int w
         ::utimensat(AT_FDCWD, entry.c_str(), nullptr, 0);  // recently used: evicted last
         return px;
     }
-    auto img = content::decode_picture_bytes(source.value().data(), source.value().size(), path);
+    return scale_into(entry, source.value(), path, w, h);
+}
+
+Result<std::vector<uint8_t>> ScaledPictures::scale_into(const fs::path& entry,
+                                                        const std::vector<uint8_t>& source,
+                                                        const std::string& path, int w,
+                                                        int h) const {
+    auto img = content::decode_picture_bytes(source.data(), source.size(), path);
     if (!img)
         return img.error();
     auto px = cover_picture(img.value().rgba.data(), img.value().width, img.value().height, w, h);
@@ -177,11 +184,12 @@ Result<bool> ScaledPictures::keep(const std::string& path, int w, int h) const {
     auto source = content::read_picture_bytes(path, path);
     if (!source)
         return source.error();
+    const fs::path entry = dir_ / entry_name(source.value(), w, h);
     std::error_code ec;
-    const auto size = fs::file_size(dir_ / entry_name(source.value(), w, h), ec);
+    const auto size = fs::file_size(entry, ec);
     if (!ec && size == sizeof(Header) + static_cast<uint64_t>(w) * static_cast<uint64_t>(h) * 4)
         return false;  // its pixels are checked when a page reads them
-    auto scaled = load(path, w, h);
+    auto scaled = scale_into(entry, source.value(), path, w, h);  // the bytes read once
     if (!scaled)
         return scaled.error();
     return true;

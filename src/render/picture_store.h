@@ -76,6 +76,10 @@ class ScaledPictures {
   private:
     ScaledPictures(std::filesystem::path dir, StoreLimits limits)
         : dir_(std::move(dir)), limits_(limits) {}
+    // Decodes `source` (the bytes of `path`), scales it to w×h and stores it as `entry`.
+    Result<std::vector<uint8_t>> scale_into(const std::filesystem::path& entry,
+                                            const std::vector<uint8_t>& source,
+                                            const std::string& path, int w, int h) const;
     void store(const std::filesystem::path& entry, int w, int h,
                const std::vector<uint8_t>& rgba) const;
     // Evicts the least recently used entries until `incoming` more bytes fit;

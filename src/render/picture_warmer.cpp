@@ -12,6 +12,7 @@
 #include "layout/pages.h"
 #include "render/layers.h"
 #include "render/picture_store.h"
+#include "render/worker_stop.h"
 
 namespace kiosk::render {
 
@@ -37,13 +38,7 @@ std::vector<PictureRequest> visitor_pictures(const content::Bundle& bundle, text
 }
 
 PictureWarmer::~PictureWarmer() {
-    {
-        std::lock_guard lock(m_);
-        stop_ = true;
-    }
-    cv_.notify_all();
-    if (worker_.joinable())
-        worker_.join();
+    stop_worker(m_, cv_, stop_, worker_);
 }
 
 void PictureWarmer::warm(std::shared_ptr<const content::Bundle> bundle,
@@ -52,8 +47,7 @@ void PictureWarmer::warm(std::shared_ptr<const content::Bundle> bundle,
         return;
     {
         std::lock_guard lock(m_);
-        if (last_ && last_->bundle == bundle && last_->screen.width == screen.width &&
-            last_->screen.height == screen.height && last_->screen.dpi == screen.dpi)
+        if (last_ && last_->bundle == bundle && last_->screen == screen)
             return;
         queued_ = Job{std::move(bundle), screen};
         last_ = queued_;

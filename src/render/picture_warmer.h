@@ -35,7 +35,8 @@ namespace kiosk::render {
 class ScaledPictures;
 
 // Every picture the visitor pages of `bundle` draw on `screen` (both text
-// sizes, all languages), each size once. Lays out 3 × 2 × (2 + areas) pages.
+// sizes, all languages), each size once. Lays out 3 × 2 × (2 + areas) pages:
+// at most 156, the loader bounds areas (base/limits.h kMaxAreas).
 std::vector<PictureRequest> visitor_pictures(const content::Bundle& bundle, text::FontStack& fonts,
                                              layout::Screen screen);
 

@@ -3,17 +3,12 @@
 #include <algorithm>
 
 #include "render/picture_store.h"
+#include "render/worker_stop.h"
 
 namespace kiosk::render {
 
 PicturePrefetcher::~PicturePrefetcher() {
-    {
-        std::lock_guard lock(m_);
-        stop_ = true;
-    }
-    cv_.notify_all();
-    if (worker_.joinable())
-        worker_.join();
+    stop_worker(m_, cv_, stop_, worker_);
 }
 
 void PicturePrefetcher::want(std::vector<PictureRequest> wanted) {

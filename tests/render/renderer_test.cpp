@@ -29,20 +29,29 @@ std::unique_ptr<text::FontStack> fonts() {
     return f ? std::move(f.value()) : nullptr;
 }
 
+// A 200×100 page of pictures; each shows `placeholder` when it cannot be read.
+layout::DisplayList picture_page(
+    const std::vector<std::pair<layout::Rect, std::string>>& pictures) {
+    layout::DisplayList dl;
+    dl.viewport = {0, 0, 200, 100};
+    dl.content_height = 100;
+    for (const auto& [rect, source] : pictures) {
+        layout::DrawItem img;
+        img.kind = layout::DrawItem::Kind::Image;
+        img.rect = rect;
+        img.color = {0x12, 0x34, 0x56, 255};  // the placeholder
+        img.source = source;
+        dl.items.push_back(img);
+    }
+    return dl;
+}
+
 TEST(Renderer, MissingPictureBecomesAPlaceholderFill) {
     auto fs = fonts();
     ASSERT_TRUE(fs);
     Canvas c;
     Renderer r(c.sdl.get(), *fs);
-    layout::DisplayList dl;
-    dl.viewport = {0, 0, 200, 100};
-    dl.content_height = 100;
-    layout::DrawItem img;
-    img.kind = layout::DrawItem::Kind::Image;
-    img.rect = {10, 10, 80, 60};
-    img.color = {0x12, 0x34, 0x56, 255};
-    img.source = "/nonexistent/picture.jpg";
-    dl.items.push_back(img);
+    const auto dl = picture_page({{{10, 10, 80, 60}, "/nonexistent/picture.jpg"}});
     r.clear({255, 255, 255, 255});
     r.draw(dl, {});
     EXPECT_EQ(c.at(50, 40) & 0xFFFFFF, 0x123456u);
@@ -65,18 +74,8 @@ TEST(Renderer, PreparedPicturesAreDrawnWithoutReadingTheirFilesAgain) {
     ASSERT_TRUE(stbi_write_png(red.c_str(), 16, 16, 4, px.data(), 16 * 4));
     Canvas c;
     Renderer r(c.sdl.get(), *fs);
-    layout::DisplayList dl;
-    dl.viewport = {0, 0, 200, 100};
-    dl.content_height = 100;
-    layout::DrawItem img;
-    img.kind = layout::DrawItem::Kind::Image;
-    img.rect = {10, 10, 40, 40};
-    img.color = {0x12, 0x34, 0x56, 255};
-    img.source = red.string();
-    dl.items.push_back(img);
-    img.rect = {100, 10, 40, 40};
-    img.source = (dir / "missing.png").string();
-    dl.items.push_back(img);
+    const auto dl = picture_page(
+        {{{10, 10, 40, 40}, red.string()}, {{100, 10, 40, 40}, (dir / "missing.png").string()}});
     r.images().prepare(picture_requests(dl), 4);
     std::filesystem::remove_all(dir);  // only what was prepared can be drawn now
     r.clear({255, 255, 255, 255});
